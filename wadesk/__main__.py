@@ -1,0 +1,5 @@
+import sys
+
+from wadesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,112 @@
+"""Typed reads from untrusted webhook JSON.
+
+Required values that are missing or of the wrong type raise InvalidWebhook; optional
+ones of the wrong type read as absent, so that Meta's additions never break parsing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from wadesk.cloud.webhook_types import InvalidWebhook
+
+Obj = Mapping[str, Any]
+
+
+def obj(value: object, where: str) -> Obj:
+    if not isinstance(value, Mapping):
+        raise InvalidWebhook(f"{where} must be an object")
+    return value
+
+
+def req_obj(d: Obj, key: str, where: str) -> Obj:
+    return obj(d.get(key), f"{where}.{key}")
+
+
+def opt_obj(d: Obj, key: str) -> Obj | None:
+    value = d.get(key)
+    return value if isinstance(value, Mapping) else None
+
+
+def objs(value: object, where: str) -> list[Obj]:
+    """A list of objects; absent reads as empty, anything else malformed raises."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidWebhook(f"{where} must be a list")
+    return [obj(item, f"{where}[]") for item in value]
+
+
+def lenient_objs(value: object) -> list[Obj]:
+    """For optional lists whose broken items can simply be skipped."""
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def ident(value: object) -> str | None:
+    """Graph ids come as strings, sometimes as numbers."""
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def req_id(d: Obj, key: str, where: str) -> str:
+    value = ident(d.get(key))
+    if value is None:
+        raise InvalidWebhook(f"{where}.{key} is missing")
+    return value
+
+
+def opt_str(d: Obj, key: str) -> str | None:
+    value = d.get(key)
+    return value if isinstance(value, str) else None
+
+
+def req_str(d: Obj, key: str, where: str) -> str:
+    value = d.get(key)
+    if not isinstance(value, str):
+        raise InvalidWebhook(f"{where}.{key} must be text")
+    return value
+
+
+def opt_bool(d: Obj, key: str) -> bool:
+    return d.get(key) is True
+
+
+def to_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 20:
+        return int(value)
+    return None
+
+
+def req_timestamp(d: Obj, where: str) -> int:
+    """Unix seconds, sent as a string of digits."""
+    value = to_int(d.get("timestamp"))
+    if value is None or value < 0:
+        raise InvalidWebhook(f"{where}.timestamp must be Unix seconds")
+    return value
+
+
+def opt_number(d: Obj, key: str) -> float | None:
+    value = d.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an integer with hundreds of digits
+        return None
+    return number if math.isfinite(number) else None
+
+
+def req_number(d: Obj, key: str, where: str) -> float:
+    value = opt_number(d, key)
+    if value is None:
+        raise InvalidWebhook(f"{where}.{key} must be a number")
+    return value

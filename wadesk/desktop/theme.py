@@ -1,0 +1,85 @@
+"""Light and dark themes: one style sheet template, two palettes.
+
+The scheme follows the system (Qt 6.5+ reports it) unless the user picks one.
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from wadesk.desktop.resources import resource
+
+LIGHT = {
+    "window": "#f0f2f5",
+    "panel": "#ffffff",
+    "panel_alt": "#f0f2f5",
+    "chat_bg": "#efeae2",
+    "text": "#111b21",
+    "muted": "#667781",
+    "border": "#e9edef",
+    "accent": "#008069",
+    "accent_text": "#ffffff",
+    "accent_soft": "#d9fdd3",
+    "selection": "#f0f2f5",
+    "hover": "#f5f6f6",
+    "input": "#ffffff",
+    "chip": "#f0f2f5",
+    "chip_checked": "#e7fce3",
+    "chip_checked_text": "#008069",
+    "danger": "#ea0038",
+}
+
+DARK = {
+    "window": "#0b141a",
+    "panel": "#111b21",
+    "panel_alt": "#202c33",
+    "chat_bg": "#0b141a",
+    "text": "#e9edef",
+    "muted": "#8696a0",
+    "border": "#222d34",
+    "accent": "#00a884",
+    "accent_text": "#111b21",
+    "accent_soft": "#005c4b",
+    "selection": "#2a3942",
+    "hover": "#202c33",
+    "input": "#2a3942",
+    "chip": "#202c33",
+    "chip_checked": "#0a332c",
+    "chip_checked_text": "#00a884",
+    "danger": "#f15c6d",
+}
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, scheme: str = "system") -> dict[str, str]:
+    """Apply 'light', 'dark' or 'system'; return the colours used (views paint with them)."""
+    dark = system_prefers_dark() if scheme == "system" else scheme == "dark"
+    colours = DARK if dark else LIGHT
+    app.setStyle("Fusion")  # the same look on Windows, macOS and Linux
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(colours["window"]))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colours["text"]))
+    palette.setColor(QPalette.ColorRole.Base, QColor(colours["panel"]))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor(colours["panel_alt"]))
+    palette.setColor(QPalette.ColorRole.Text, QColor(colours["text"]))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(colours["muted"]))
+    palette.setColor(QPalette.ColorRole.Button, QColor(colours["panel_alt"]))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(colours["text"]))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(colours["accent"]))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(colours["accent_text"]))
+    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor(colours["panel"]))
+    palette.setColor(QPalette.ColorRole.ToolTipText, QColor(colours["text"]))
+    palette.setColor(QPalette.ColorRole.Link, QColor(colours["accent"]))
+    app.setPalette(palette)
+    template = Template(resource("style.qss").read_text(encoding="utf-8"))
+    app.setStyleSheet(template.substitute(colours))
+    app.setProperty("wadesk_theme", "dark" if dark else "light")
+    return colours

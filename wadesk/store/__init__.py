@@ -1,0 +1,2 @@
+"""Everything SQL: the encrypted connection, numbered migrations, typed reads and writes.
+"""

@@ -1,0 +1,31 @@
+"""Turning what a user typed into a safe FTS5 query.
+
+User input never reaches FTS5's query language as syntax: every word becomes a quoted
+string, so quotes, stars, parentheses, NEAR, AND/OR/NOT or a lone "-" are searched as
+text and can never raise. Words are ANDed; the last one matches by prefix while the
+user is still typing it.
+"""
+
+from __future__ import annotations
+
+# Long pastes make huge queries of no use to anyone.
+MAX_WORDS = 16
+
+
+def fts_query(text: str, *, prefix: bool = True, all_prefix: bool = False) -> str | None:
+    """A safe FTS5 MATCH expression for what the user typed, or None (nothing to find).
+
+    With `prefix`, the last word matches by prefix unless the input ends in a space
+    (the word is finished); with `all_prefix`, every word does (contact names)."""
+    words = [word for word in text.split() if any(ch.isalnum() for ch in word)][:MAX_WORDS]
+    if not words:
+        return None
+    finished = text[-1:].isspace()
+    quoted = []
+    for index, word in enumerate(words):
+        phrase = '"' + word.replace('"', '""') + '"'
+        last = index == len(words) - 1
+        if all_prefix or (prefix and last and not finished):
+            phrase += "*"
+        quoted.append(phrase)
+    return " ".join(quoted)
