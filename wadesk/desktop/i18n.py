@@ -25,12 +25,13 @@ def pick_language(requested: str | None) -> str:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install wadesk's and Qt's own catalogues; keep the returned list alive."""
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
+    # English is the source language; its catalogue holds only the plural forms.
     ours = QTranslator(app)
     if ours.load(str(resource("translations", f"wadesk_{language}.qm"))):
         app.installTranslator(ours)
         installed.append(ours)
+    if language == "en":
+        return installed
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
