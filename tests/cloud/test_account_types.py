@@ -208,3 +208,18 @@ def test_media_info() -> None:
 def test_message_template_from_sparse_payload() -> None:
     template = MessageTemplate.from_payload({"name": "x"})
     assert template.status is TemplateStatus.UNKNOWN and template.components == ()
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("upload:MTphdHRhY2htZW50OjlkYWM3NmQ1?sig=ARZqkGCA_uQMxC8nHKI", True),
+    ("upload:MTphdHRhY2htZW50Ojlk+/=", True),
+    ("upload:abc/../../me", False), ("media:abc", False), ("upload:a b", False),
+    ("upload:abc#frag", False),
+])
+def test_upload_session_ids(value: str, ok: bool) -> None:
+    from wadesk.cloud._checks import upload_session
+    if ok:
+        assert upload_session("upload id", value) == value
+    else:
+        with pytest.raises(CloudValidationError):
+            upload_session("upload id", value)

@@ -64,10 +64,11 @@ def test_recipient_by_phone_or_bsuid() -> None:
     assert Recipient.of("4915112345678").phone == "4915112345678"
 
 
-@pytest.mark.parametrize("bad", ["", "abc", "+49 151 x", "12", "1" * 16])
-def test_bad_phone_numbers(bad: str) -> None:
+@pytest.mark.parametrize("bad", ["", "abc", "+49 151 x", "12", "1" * 16, "٤٩١٥١١٢٣٤٥٦٧٨",
+                                 "4915112345678\n", 4915112345678])
+def test_bad_phone_numbers(bad) -> None:
     with pytest.raises(CloudValidationError):
-        Recipient(phone=bad)
+        Recipient.of(bad)
 
 
 def test_recipient_needs_exactly_one() -> None:

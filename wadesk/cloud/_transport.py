@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Generator, Mapping
 from contextlib import asynccontextmanager
@@ -21,10 +22,12 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from wadesk import __version__
 from wadesk.cloud.errors import (
     CloudApiError,
     CloudValidationError,
     MalformedResponseError,
+    MediaError,
     OutcomeUnknownError,
     RequestNotSentError,
     error_from_body,
@@ -36,6 +39,10 @@ log = logging.getLogger("wadesk.cloud")
 DEFAULT_BASE_URL = "https://graph.facebook.com"
 DEFAULT_API_VERSION = "v25.0"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
+# Meta's media host has been seen answering generic library user agents with an HTML
+# page instead of the file; a product name is what works.
+USER_AGENT = f"wadesk/{__version__}"
+_VERSION = re.compile(r"v\d{1,3}\.\d{1,2}")
 
 # Failures that happen before a single byte of the request left: safe to try again.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError,
@@ -65,6 +72,7 @@ class _BearerAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = "Bearer " + self._token.reveal()
+        request.headers["User-Agent"] = USER_AGENT
         yield request
 
     def __repr__(self) -> str:
@@ -97,11 +105,15 @@ class Transport:
         split = urlsplit(base_url)
         if split.scheme not in ("http", "https") or not split.netloc:
             raise CloudValidationError("base_url", "must be an http(s) URL")
+        if not isinstance(api_version, str) or not _VERSION.fullmatch(api_version):
+            raise CloudValidationError("api_version", "must look like v25.0")
         self._token = _Secret(token)
         self._auth = _BearerAuth(self._token)
         self.base_url = base_url.rstrip("/")
-        self.api_version = api_version.strip("/")
+        self.api_version = api_version
         self._origin = (split.scheme, split.netloc)
+        # Passed with every request, so that it also holds on a caller's shared client.
+        self._timeout = timeout
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             timeout=timeout, transport=transport, follow_redirects=False
@@ -134,13 +146,10 @@ class Transport:
         timeout: httpx.Timeout | float | None = None,
     ) -> dict[str, Any]:
         """One Graph call; returns the JSON object or raises a wadesk.cloud error."""
-        extra: dict[str, Any] = {}
-        if timeout is not None:
-            extra["timeout"] = timeout
         started = time.monotonic()
         response = await self._send(
-            method, self.url(path), params=params, json=json_body, data=data,
-            files=files, content=content, headers=headers, **extra,
+            method, self.url(path), params=params, json=json_body, data=data, files=files,
+            content=content, headers=headers, timeout=timeout or self._timeout,
         )
         body = await self._read(response, method, path)
         self._log(method, path, response, started)
@@ -164,11 +173,12 @@ class Transport:
         split = urlsplit(url)
         if not (split.scheme == "https" or (split.scheme, split.netloc) == self._origin):
             raise CloudValidationError("media url", "must be https or on the API host")
-        extra: dict[str, Any] = {"timeout": timeout} if timeout is not None else {}
         started = time.monotonic()
         try:
-            request = self._http.build_request("GET", url, **extra)
-            response = await self._http.send(request, auth=self._auth, stream=True)
+            request = self._http.build_request("GET", url, timeout=timeout or self._timeout)
+            # A CDN redirect is fine: httpx drops Authorization when the origin changes.
+            response = await self._http.send(request, auth=self._auth, stream=True,
+                                             follow_redirects=True)
         except httpx.HTTPError as exc:
             raise self._network_error(exc, "GET", "media") from None
         try:
@@ -176,6 +186,9 @@ class Transport:
             if not response.is_success:
                 body = await self._read(response, "GET", "media")
                 raise self._error(response, body)
+            if response.headers.get("content-type", "").startswith("text/html"):
+                raise MediaError("the media URL answered with a web page, not the file",
+                                 http_status=response.status_code, retryable=True)
             yield response
         except httpx.HTTPError as exc:
             raise self._network_error(exc, "GET", "media") from None
@@ -200,7 +213,9 @@ class Transport:
         what = self.scrub(f"{method} {path}: {type(exc).__name__}")
         if isinstance(exc, _NOT_SENT):
             return RequestNotSentError(what + " (not sent)")
-        return OutcomeUnknownError(what + " (sent; outcome unknown)")
+        # A read may be repeated at will; anything that changes state may not.
+        return OutcomeUnknownError(what + " (sent; outcome unknown)",
+                                   retryable=method in ("GET", "HEAD"))
 
     def _json(self, body: bytes) -> Any:
         try:

@@ -85,7 +85,8 @@ class ContactCard:
 
     def validate(self) -> None:
         """For sending only: cards parsed from webhooks are kept as the customer sent them."""
-        check.text("contacts.name.formatted_name", self.name.formatted_name, max_len=1024, min_len=1)
+        check.text("contacts.name.formatted_name", self.name.formatted_name,
+                   max_len=1024, min_len=1)
 
     def to_payload(self) -> dict[str, Any]:
         n = self.name

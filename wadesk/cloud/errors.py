@@ -167,7 +167,8 @@ class RequestNotSentError(TemporaryError):
 
 class OutcomeUnknownError(CloudApiError):
     """The request was sent but no usable answer came back (timeout, dropped connection,
-    unreadable body). Meta may have acted on it; never retry a send blindly."""
+    unreadable body). Meta may have acted on it; never retry a send blindly.
+    `retryable` is True only for reads (GET), which change nothing."""
 
 
 class MalformedResponseError(OutcomeUnknownError):

@@ -24,7 +24,7 @@ CAPTION_MAX = 1024
 CALLBACK_DATA_MAX = 512
 
 # Meta accepts +, -, spaces and brackets around the digits; E.164 has at most 15 digits.
-_PHONE = re.compile(r"\+?[\d\s()\-]+")
+_PHONE = re.compile(r"\+?[0-9 ()\-]+")
 # A business-scoped user id: country code, a dot, digits (e.g. DE.13491208655302741918).
 _BSUID = re.compile(r"[A-Z]{2}\.[A-Za-z0-9]+")
 
@@ -39,7 +39,9 @@ class Recipient:
     def __post_init__(self) -> None:
         check.exactly_one("recipient", phone=self.phone, user_id=self.user_id)
         if self.phone is not None:
-            digits = sum(c.isdigit() for c in self.phone)
+            if not isinstance(self.phone, str):
+                raise CloudValidationError("to", "must be text")
+            digits = sum(c in "0123456789" for c in self.phone)
             if not _PHONE.fullmatch(self.phone) or not 3 <= digits <= 15:
                 raise CloudValidationError("to", "is not a phone number")
         elif not isinstance(self.user_id, str) or not 3 <= len(self.user_id) <= 128 or any(
@@ -67,7 +69,8 @@ class Text:
     preview_url: bool = False
 
     def __post_init__(self) -> None:
-        check.not_blank("text.body", check.text("text.body", self.body, max_len=BODY_MAX, min_len=1))
+        check.not_blank("text.body",
+                        check.text("text.body", self.body, max_len=BODY_MAX, min_len=1))
 
     def to_payload(self) -> dict[str, Any]:
         return {"body": self.body, "preview_url": bool(self.preview_url)}

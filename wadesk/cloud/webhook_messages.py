@@ -168,7 +168,8 @@ _READERS: dict[MessageType, Callable[[Obj, str], MessageContent]] = {
 }
 
 
-def read_content(m: Obj, where: str, *, nested: bool = False) -> tuple[MessageType, str, MessageContent]:
+def read_content(m: Obj, where: str, *,
+                 nested: bool = False) -> tuple[MessageType, str, MessageContent]:
     """(type, Meta's type word, content) of one message item."""
     type_name = req_str(m, "type", where)
     kind = MessageType(type_name)
