@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from wadesk.sim import errors
@@ -72,7 +72,7 @@ def buckets(start: int, end: int, granularity: str) -> list[tuple[int, int]]:
         raise errors.invalid_parameter("end must be after start")
     if granularity in ("MONTH", "MONTHLY"):
         result = []
-        day = datetime.fromtimestamp(start, timezone.utc).replace(day=1, hour=0, minute=0, second=0)
+        day = datetime.fromtimestamp(start, UTC).replace(day=1, hour=0, minute=0, second=0)
         while int(day.timestamp()) < end:
             following = day.replace(year=day.year + (day.month == 12), month=day.month % 12 + 1)
             result.append((max(start, int(day.timestamp())), min(end, int(following.timestamp()))))

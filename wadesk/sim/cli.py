@@ -123,6 +123,7 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
     sim = Simulator(config_from(args))
     try:
         sock = bind(args.host, args.port)
+        sock.listen(128)  # connections made right after the banner wait for the server
     except OSError as exc:
         print(f"wadesk sim: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
@@ -130,6 +131,9 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
     base_url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     sim.public_url = base_url
     banner(sim, base_url, out)
+    if host not in ("127.0.0.1", "::1"):
+        print("wadesk sim: warning: the control API (/_sim) has no authentication; "
+              "anyone who can reach this address can drive the simulator", file=sys.stderr)
     server = uvicorn.Server(uvicorn_config(create_app(sim), sim.config))
     try:
         server.run(sockets=[sock])

@@ -1,5 +1,27 @@
 """The simulator's own HTTP API under ``/_sim`` (no token: bind it to loopback), used by
-tests and the demo to make customers act, move the clock and inject faults."""
+tests and the demo to make customers act, move the clock and inject faults.
+
+| call | body | answer |
+| --- | --- | --- |
+| GET /_sim/state | | account, clock, webhook (url, verification, counts), faults, limits, chatter, customers, counts |
+| GET /_sim/messages[?customer=&since=N] | | {"data": [what the business sent, with planned and played statuses], "next_since"} |
+| GET /_sim/inbound[?customer=] | | {"data": [{"phone_number_id", "customer", "message", "read"}]} |
+| GET /_sim/webhooks[?since=ID&payloads=0] | | {"data": [{"id", "state", "attempts", "duplicate_of", "payload"}], url, verification, counts} |
+| GET /_sim/customers, /_sim/customers/{id} | | customers (id is the persona key, wa_id or BSUID) with window_closes_at |
+| POST /_sim/customers | {"name", "wa_id"?, "user_id"?, "username"?, "language"?, "id"?} | the new customer |
+| POST /_sim/customers/{id}/say | a spec (see `wadesk.sim.inbound`), or {} for the persona's next scripted message; "phone_number_id"? | {"customer", "message"} |
+| POST /_sim/chatter | {"interval": seconds or null, "auto_answers": bool} | {"interval", "auto_answers"} |
+| POST /_sim/chatter/step | | {"customer", "message"}: one spontaneous message now |
+| GET/POST /_sim/clock | {"frozen": bool, "now": unix seconds} | {"now", "timestamp", "frozen"} |
+| POST /_sim/clock/advance | {"seconds"?, "minutes"?, "hours"?} | the clock |
+| GET/POST/DELETE /_sim/faults | {"kind", "count"?, ...} (see `wadesk.sim.faults`); "expire_token" {"in_seconds"?}; "burst" {"count", "batched", "customers"?} | the fault, or the burst's messages |
+| POST /_sim/token | {"token"?} | {"access_token"}: a new valid token; the old one answers "expired" |
+| POST /_sim/webhook | {"url", "verify_token"?, "app_secret"?} | the webhook state after a fresh handshake |
+| POST /_sim/templates/{id or name}/status | {"status", "language"?, "reason"?} | the template; a message_template_status_update webhook goes out |
+| GET/POST /_sim/limits | {"throughput"?, "throughput_burst"?, "pair_rate_interval"?, "pair_rate_burst"?} | the limits |
+
+Errors: {"error": "..."} with 400 (bad request) or 404 (unknown customer or template).
+"""
 
 from __future__ import annotations
 
@@ -128,8 +150,9 @@ async def say(request: Request) -> dict[str, Any]:
     """Make a customer send a message now (see `wadesk.sim.inbound` for the spec);
     an empty body sends the persona's next scripted message."""
     sim, who, body = _sim(request), _customer(request), await _body(request)
-    spec = body or sim.behaviour.next_spec(who)
-    message = inbound.receive(sim, who, spec, _number(sim, body))
+    number = _number(sim, body)
+    spec = {k: v for k, v in body.items() if k != "phone_number_id"} or sim.behaviour.next_spec(who)
+    message = inbound.receive(sim, who, spec, number)
     return {"customer": who.key, "message": message}
 
 

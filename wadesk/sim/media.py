@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from wadesk.sim import errors
+from wadesk.sim import errors, multipart
 
 MB = 1024 * 1024
 UPLOADED_LIFETIME = 30 * 24 * 3600
@@ -165,8 +165,6 @@ class MediaStore:
 
 async def upload(sim: Any, request: Any, phone_number_id: str) -> dict[str, Any]:
     """POST /{phone-number-id}/media (multipart: messaging_product, file, type)."""
-    from wadesk.sim import multipart
-
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_UPLOAD + MB:
         raise errors.GraphError(131053, f"File is too big: the limit is {MAX_UPLOAD} bytes")

@@ -12,6 +12,8 @@ import secrets
 from typing import Any
 
 from wadesk.sim import errors
+from wadesk.sim.bodies import json_body
+from wadesk.sim.samples import sample_bytes
 
 VERTICALS = frozenset(
     "UNDEFINED OTHER AUTO BEAUTY APPAREL EDU ENTERTAIN EVENT_PLAN FINANCE GROCERY GOVT HOTEL "
@@ -42,8 +44,6 @@ class Profiles:
         self._profiles = {pid: default_profile() for pid in sim.account.numbers}
         self._pictures: dict[str, tuple[bytes, str]] = {}  # key -> (bytes, mime type)
         self._picture_keys: dict[str, str] = {}  # phone number id -> picture key
-        from wadesk.sim.samples import sample_bytes
-
         for pid in self._profiles:
             key = secrets.token_urlsafe(12)
             self._pictures[key] = (sample_bytes("logo.png"), "image/png")
@@ -137,7 +137,5 @@ async def read(sim: Any, request: Any, phone_number_id: str) -> dict[str, Any]:
 
 
 async def write(sim: Any, request: Any, phone_number_id: str) -> dict[str, Any]:
-    from wadesk.sim.graph import json_body
-
     sim.profiles.update(phone_number_id, await json_body(request))
     return {"success": True}

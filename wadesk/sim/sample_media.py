@@ -126,6 +126,35 @@ def ogg_opus_silence(seconds: float = 1.0) -> bytes:
     return b"".join(pages)
 
 
+def ogg_voice() -> bytes:
+    """A 1.5 s mono voice note with audible tones, encoded by opus-tools' opusenc when it is
+    installed (the committed file was made so); silence written by hand otherwise."""
+    import shutil
+    import subprocess
+    import tempfile
+    import wave
+
+    if shutil.which("opusenc") is None:
+        return ogg_opus_silence(1.0)
+    rate = 16000
+    samples = bytearray()
+    for i in range(int(rate * 1.5)):
+        t = i / rate
+        pitch = 220.0 if t < 0.5 else (277.0 if t < 1.0 else 330.0)  # a rising "hallo?"
+        envelope = min(1.0, (t % 0.5) * 20, (0.5 - t % 0.5) * 20)
+        samples += struct.pack("<h", int(9000 * envelope * math.sin(2 * math.pi * pitch * t)))
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "voice.wav", Path(tmp) / "voice.ogg"
+        with wave.open(str(source), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(rate)
+            out.writeframes(bytes(samples))
+        subprocess.run(["opusenc", "--quiet", "--bitrate", "12", "--speech", "--discard-comments",
+                        str(source), str(target)], check=True)
+        return target.read_bytes()
+
+
 # JPEG (Qt) ---------------------------------------------------------------------------
 def jpeg(draw: str) -> bytes:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -170,7 +199,7 @@ def main() -> None:
             "1x E-Bike Stadtrad 500 Wh        2.349,00 EUR",
             "Garantie: 2 Jahre ab Kaufdatum",
         ]),
-        "sprachnachricht.ogg": ogg_opus_silence(1.0),
+        "sprachnachricht.ogg": ogg_voice(),
         "hinterrad.jpg": jpeg("wheel"),
         "kette.jpg": jpeg("chain"),
     }

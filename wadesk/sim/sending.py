@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wadesk.sim import errors, validation
+from wadesk.sim.bodies import json_body
 from wadesk.sim.errors import WINDOW_CLOSED_DETAILS, status_error
 
 CONVERSATION_SECONDS = 24 * 3600
@@ -79,7 +80,7 @@ def _plan(sim: Any, request: validation.SendRequest, customer: Any, number: Any,
     wa_id = request.wa_id
     if wa_id is not None and not 8 <= len(wa_id) <= 15:
         return ["failed"], (131026, "Message undeliverable: the number is not a WhatsApp user.")
-    if sim.faults.take("undeliverable"):
+    if sim.faults.take("undeliverable") is not None:
         return ["failed"], (131026, "Message undeliverable.")
     if request.type != "template" and not window_open:
         return ["failed"], (131047, WINDOW_CLOSED_DETAILS)
@@ -89,8 +90,10 @@ def _plan(sim: Any, request: validation.SendRequest, customer: Any, number: Any,
             return ["failed"], (131053, problem)
     if request.type == "reaction":
         return ["sent"], None
-    if sim.faults.take("failed_after_delivered"):
+    if sim.faults.take("failed_after_delivered") is not None:
         return ["sent", "delivered", "failed"], (131026, "Message undeliverable: failed on another device.")
+    if request.type == "audio" and request.content.get("voice"):
+        return ["sent", "delivered", "read", "played"], None  # the customer listened to it
     return ["sent", "delivered", "read"], None
 
 
@@ -110,8 +113,6 @@ def _media_problem(sim: Any, request: validation.SendRequest) -> str | None:
 
 
 async def send(sim: Any, request: Any, phone_number_id: str) -> dict[str, Any]:
-    from wadesk.sim.graph import json_body
-
     number = sim.account.number(phone_number_id)
     parsed = validation.parse(await json_body(request))
     if isinstance(parsed, validation.ReadRequest):
@@ -144,8 +145,10 @@ async def send(sim: Any, request: Any, phone_number_id: str) -> dict[str, Any]:
                                            if template else []) if b.get("type") == "QUICK_REPLY"],
     )
     sim.outbox.add(message)
-    customer.received.append(message.id)
-    out_of_order = bool(sim.faults.take("out_of_order")) and len(plan) > 1
+    if plan[0] != "failed":  # what never reached the phone cannot be reacted to
+        customer.received.append(message.id)
+    customer.typing_until = None  # the typing indicator ends with the reply
+    out_of_order = len(plan) > 1 and sim.faults.take("out_of_order") is not None
     sim.spawn(play_statuses(sim, message, number, customer, out_of_order))
     if parsed.user_id and not parsed.wa_id:
         contact: dict[str, Any] = {"input": parsed.to, "user_id": parsed.user_id}
@@ -205,6 +208,8 @@ def _delay(sim: Any, plan: list[str], index: int) -> float | None:
             return sent if sent is not None else 0.0
         previous = _delay(sim, plan, index - 1)
         return (previous or 0.0) + 0.05
+    if status == "played":
+        return None if read is None else read + 0.05
     return {"sent": sent, "delivered": delivered, "read": read}[status]
 
 
@@ -225,7 +230,9 @@ async def play_statuses(sim: Any, message: SentMessage, number: Any, customer: A
             held.append(item)
         else:
             sim.webhooks.send(sim.envelopes.statuses(number, [item]))
-    for item in reversed(held):
+    for index, item in enumerate(reversed(held)):
+        if index:
+            await asyncio.sleep(0.03)  # separate POSTs, far enough apart to arrive in this order
         sim.webhooks.send(sim.envelopes.statuses(number, [item]))
     if message.failure is None and message.statuses and sim.behaviour.auto_answers:
         await sim.behaviour.answer_later(customer, message)

@@ -19,6 +19,7 @@ from typing import Any
 import uvicorn
 
 from wadesk.sim.config import SimConfig
+from wadesk.sim.graph import INTENTIONAL_DROP
 from wadesk.sim.simulator import Simulator, create_app
 
 GRAPH_VERSION = "v25.0"
@@ -29,7 +30,7 @@ class _IntentionalDrops(logging.Filter):
     """The lost-response fault closes connections on purpose; uvicorn needn't shout."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.getMessage() != _DROP_MESSAGE
+        return not (INTENTIONAL_DROP.get() and record.getMessage() == _DROP_MESSAGE)
 
 
 logging.getLogger("uvicorn.error").addFilter(_IntentionalDrops())
@@ -37,7 +38,9 @@ logging.getLogger("uvicorn.error").addFilter(_IntentionalDrops())
 
 def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP, not 0: asyncio only sets TCP_NODELAY on accepted sockets whose
+    # proto says TCP; without it every keep-alive request waits ~40 ms for a delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.set_inheritable(True)

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from wadesk.sim import errors
+from wadesk.sim.bodies import json_body
 from wadesk.sim.template_data import DEFAULT_TEMPLATES
 
 _PARAM = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
@@ -258,8 +259,6 @@ def _check_new_component(component: Any) -> None:
 
 
 async def create_template(sim: Any, request: Any, waba_id: str) -> dict[str, Any]:
-    from wadesk.sim.graph import json_body
-
     body = await json_body(request)
     name, language, category = body.get("name"), body.get("language"), body.get("category")
     if not isinstance(name, str) or not _NAME.match(name):
