@@ -333,9 +333,11 @@ class CloudClient:
 
     async def delete_template(self, name: str | None = None, *, hsm_id: str | None = None,
                               waba_id: str | None = None) -> None:
-        """By name (all languages) or by hsm_id (Meta wants the name too when it has it)."""
-        if name is None and hsm_id is None:
-            raise CloudValidationError("delete_template", "needs a name or an hsm_id")
+        """By name (every language of it), or one language by `hsm_id`: Meta deletes by
+        id only together with the template's name (`?hsm_id=…&name=…`)."""
+        if name is None:
+            raise CloudValidationError("delete_template", "needs the template's name"
+                                       + (" together with the hsm_id" if hsm_id else ""))
         params = {k: v for k, v in (("name", name), ("hsm_id", hsm_id)) if v is not None}
         data = await self._t.call("DELETE", f"{self._waba(waba_id)}/message_templates",
                                   params=params)

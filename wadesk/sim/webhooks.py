@@ -125,7 +125,9 @@ class WebhookDispatcher:
         return delivery
 
     def _record(self, payload: dict[str, Any], duplicate_of: int | None = None) -> Delivery:
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        # Meta sends (and signs) the escaped-unicode form: "ä" travels as "\u00e4". A
+        # receiver that re-encodes JSON before checking the signature fails against it.
+        body = json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode()
         delivery = Delivery(self._next_id, payload, body, duplicate_of)
         self._next_id += 1
         self.log.append(delivery)
