@@ -1,24 +1,53 @@
 """The main window: the conversation column on the left, the open chat on the right,
-the connection state always visible at the bottom."""
+the connection state always visible at the bottom.
+
+`attach_store` connects it to the profile's encrypted replica. From then on the list
+and the chat read the store (short keyset reads only), the user's actions are written
+as local echoes plus outbox entries (actions.py), and the sync worker reports what it
+applied through the `on_*` slots so the affected rows repaint.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+
+from wadesk.cloud.templates import MessageTemplate
+from wadesk.desktop.actions import ActionError, OutgoingActions
+from wadesk.desktop.media_cache import MediaCache
+from wadesk.desktop.models.conversation_list_model import ConversationListModel
 from wadesk.desktop.resources import resource
+from wadesk.desktop.team import TeamDirectory
+from wadesk.desktop.views.chat_page import ChatPage
+from wadesk.desktop.views.conversation_delegate import ConversationDelegate
 from wadesk.desktop.views.sidebar import Sidebar
 from wadesk.desktop.views.welcome_page import WelcomePage
+from wadesk.store import conversations, desktop_reads, labels, outbox
 
 
 class MainWindow(QMainWindow):
+    conversation_opened = Signal(int)  # shown to the user (e.g. to tell colleagues)
+    conversation_read = Signal(int)  # marked read in the store: the read receipt goes out
+    outbox_changed = Signal()  # something was queued: the sender need not wait for its poll
+
     def __init__(self, business_name: str, business_number: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"wadesk — {business_name}")
         self.setWindowIcon(QIcon(str(resource("icons", "wadesk-256.png"))))
         self.resize(1200, 780)
         self.setMinimumSize(820, 520)
+        self._conn: Any = None
+        self.team = TeamDirectory(parent=self)
+        self.list_model: ConversationListModel | None = None
+        self.chat_page: ChatPage | None = None
+        self.media: MediaCache | None = None
+        self.actions: OutgoingActions | None = None
+        self._state = "offline"
+        self._opening = False
 
         self.sidebar = Sidebar(business_name, business_number)
         self.chat_area = QStackedWidget()
@@ -30,7 +59,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.chat_area)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820])
+        splitter.setSizes([400, 800])
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(1)
         self.setCentralWidget(splitter)
@@ -44,14 +73,239 @@ class MainWindow(QMainWindow):
 
         for keys in ("Ctrl+K", "Ctrl+F"):
             QShortcut(QKeySequence(keys), self, activated=self._focus_search)
+        QShortcut(QKeySequence("Alt+Up"), self, activated=lambda: self.step_conversation(-1))
+        QShortcut(QKeySequence("Alt+Down"), self, activated=lambda: self.step_conversation(1))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.escape)
         self.sidebar.show_list(False)
+
+    # -- the store -----------------------------------------------------------------------
+
+    def attach_store(self, conn: Any, media_dir: Path | None, team: TeamDirectory | None = None) -> None:
+        """Show the conversations of this replica and act on it."""
+        self._conn = conn
+        if team is not None:
+            self.team = team
+        self.media = MediaCache(conn, media_dir, self)
+        self.actions = OutgoingActions(conn, media_dir, self.team.me_id)
+        self.team.changed.connect(lambda: setattr(self.actions, "me_id", self.team.me_id))
+        self.list_model = ConversationListModel(conn, self.team, parent=self)
+        view = self.sidebar.list_view
+        view.setModel(self.list_model)
+        view.setItemDelegate(ConversationDelegate(view))
+        view.setMouseTracking(True)
+        view.selectionModel().currentChanged.connect(self._current_changed)
+        for signal in (self.list_model.modelReset, self.list_model.rowsInserted, self.list_model.rowsRemoved):
+            signal.connect(self._update_empty_hint)
+        self.sidebar.filter_changed.connect(self._filter_changed)
+        self.sidebar.search_changed.connect(self.list_model.set_search)
+        self.chat_page = ChatPage(conn, self.team, self.media)
+        self.chat_area.addWidget(self.chat_page)
+        page = self.chat_page
+        page.send_text.connect(lambda c, text, reply: self._act(
+            lambda: self.actions.send_text(c, text, reply or None)))
+        page.send_media.connect(lambda c, path, caption, reply: self._act(
+            lambda: self.actions.send_media(c, path, caption, reply or None)))
+        page.send_template.connect(lambda c, message, text: self._act(
+            lambda: self.actions.send_template(c, message, text)))
+        page.react.connect(self._react)
+        page.add_note.connect(self._add_note)
+        page.assign.connect(self._assign)
+        page.label.connect(self._label)
+        page.retry.connect(self._retry)
+        self.on_labels_changed()
+        self._update_empty_hint()
+
+    # -- opening conversations -----------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_conversation(current.data(ConversationListModel.IdRole))
+
+    def open_conversation(self, conversation_id: int) -> None:
+        """Show a conversation, mark it read in the store, tell who listens."""
+        if self._conn is None or self.chat_page is None or self.list_model is None or self._opening:
+            return
+        if conversation_id == self.chat_page.conversation_id and self.chat_area.currentWidget() is self.chat_page:
+            return  # re-selected after the list was filtered or reordered
+        self._opening = True
+        try:
+            self._open(conversation_id)
+        finally:
+            self._opening = False
+
+    def _open(self, conversation_id: int) -> None:
+        summary = desktop_reads.conversation_summary(self._conn, conversation_id)
+        if summary is None:
+            return
+        self.list_model.set_pinned(conversation_id)
+        if summary.conversation.unread_count:
+            self._mark_read(conversation_id)
+            summary = desktop_reads.conversation_summary(self._conn, conversation_id) or summary
+        row = self.list_model.row_of(conversation_id)
+        view = self.sidebar.list_view
+        if row >= 0 and view.currentIndex().row() != row:
+            view.selectionModel().setCurrentIndex(
+                self.list_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.chat_page.open(summary, labels.conversation_labels(self._conn, conversation_id))
+        self.chat_area.setCurrentWidget(self.chat_page)
+        if not self.sidebar.search.hasFocus():  # keep typing a search undisturbed
+            self.chat_page.composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.conversation_opened.emit(conversation_id)
+
+    def _mark_read(self, conversation_id: int) -> None:
+        conversations.mark_read(self._conn, conversation_id)
+        self.list_model.refresh_conversation(conversation_id)
+        self.conversation_read.emit(conversation_id)
+
+    @property
+    def open_conversation_id(self) -> int | None:
+        return self.chat_page.conversation_id if self.chat_page is not None else None
+
+    def step_conversation(self, step: int) -> None:
+        """Alt+Up / Alt+Down: the previous or next conversation of the list."""
+        model = self.list_model
+        if model is None or model.rowCount() == 0:
+            return
+        current = self.sidebar.list_view.currentIndex().row()
+        if step > 0 and current + step >= model.rowCount() and model.canFetchMore():
+            model.fetchMore()
+        row = max(0, min(model.rowCount() - 1, current + step if current >= 0 else 0))
+        self.sidebar.list_view.setCurrentIndex(model.index(row, 0))
+
+    def _filter_changed(self, key: str) -> None:
+        if self.list_model is None:
+            return
+        if key.startswith("label:"):
+            self.list_model.set_filter("label", int(key.split(":", 1)[1]))
+        else:
+            self.list_model.set_filter(key)
+        self._reselect_open()
+
+    def _reselect_open(self) -> None:
+        open_id = self.open_conversation_id
+        if open_id is not None and self.list_model is not None:
+            row = self.list_model.row_of(open_id)
+            if row >= 0:
+                self.sidebar.list_view.selectionModel().setCurrentIndex(
+                    self.list_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _update_empty_hint(self, *_args) -> None:
+        model = self.list_model
+        filtered = model is not None and (model.filter_key != "all" or bool(model.search_text))
+        self.sidebar.show_list(model is not None and model.rowCount() > 0, filtered)
+
+    # -- what the user does --------------------------------------------------------------
+
+    def _act(self, action) -> None:
+        try:
+            result = action()
+        except ActionError as exc:
+            QMessageBox.warning(self, self.tr("Not sent"), str(exc))
+            return
+        if result is not None:
+            self.on_message_changed(result.message_id, result.conversation_id)
+        self._update_waiting()
+
+    def _react(self, message_id: int, emoji: str) -> None:
+        if self.actions is not None and self.actions.react(message_id, emoji):
+            self.on_message_changed(message_id, self.open_conversation_id or 0)
+            self._update_waiting()
+
+    def _add_note(self, conversation_id: int, text: str) -> None:
+        try:
+            self.actions.add_note(conversation_id, text)
+        except ActionError:
+            return
+        self.on_notes_changed(conversation_id)
+        self._update_waiting()
+
+    def _assign(self, conversation_id: int, person_id: str | None) -> None:
+        self.actions.assign(conversation_id, person_id)
+        self.on_conversation_changed(conversation_id)
+        self._update_waiting()
+
+    def _label(self, conversation_id: int, label_id: int, present: bool) -> None:
+        self.actions.set_label(conversation_id, label_id, present)
+        self.on_conversation_changed(conversation_id)
+        self._update_waiting()
+
+    def _retry(self, message_id: int) -> None:
+        result = self.actions.retry(message_id)
+        if result is not None:
+            self.on_message_changed(result.message_id, result.conversation_id)
+        self._update_waiting()
+
+    def _update_waiting(self) -> None:
+        """After every action that queued something."""
+        self.outbox_changed.emit()
+        if self._conn is not None and self._state != "online":
+            self.set_connection_state(self._state, waiting=len(outbox.list_outbox(self._conn)))
+
+    # -- what the sync worker reports (slots) --------------------------------------------
+
+    def on_message_changed(self, message_id: int, conversation_id: int) -> None:
+        """A message was added or changed (new, status, reaction, edit, revoke, media)."""
+        if self.chat_page is not None and conversation_id == self.chat_page.conversation_id:
+            self.chat_page.model.refresh_message(message_id)
+        if conversation_id:
+            self.on_conversation_changed(conversation_id)
+
+    def on_conversation_changed(self, conversation_id: int) -> None:
+        """Activity, unread count, assignee, labels or the contact's name changed."""
+        if self.list_model is not None:
+            self.list_model.refresh_conversation(conversation_id)
+        if self.chat_page is not None and conversation_id == self.chat_page.conversation_id:
+            summary = desktop_reads.conversation_summary(self._conn, conversation_id)
+            if summary is None:
+                return
+            if summary.conversation.unread_count and self.isActiveWindow():
+                # The customer wrote into the chat the user is looking at: it is read.
+                self._mark_read(conversation_id)
+            self.chat_page.update_header(summary, labels.conversation_labels(self._conn, conversation_id))
+
+    def on_notes_changed(self, conversation_id: int) -> None:
+        if self.chat_page is not None and conversation_id == self.chat_page.conversation_id:
+            self.chat_page.model.refresh_notes()
+
+    def on_labels_changed(self) -> None:
+        """The team's labels were added, renamed or deleted."""
+        if self._conn is not None:
+            everything = labels.list_labels(self._conn)
+            self.sidebar.set_labels(everything)
+            if self.chat_page is not None:
+                self.chat_page.header.set_all_labels(everything)
+
+    def set_templates(self, templates: list[MessageTemplate]) -> None:
+        if self.chat_page is not None:
+            self.chat_page.composer.set_templates(templates)
+
+    def theme_changed(self) -> None:
+        """Call after theme.apply_theme at run time: repaint what caches colours."""
+        if self.chat_page is not None:
+            self.chat_page.composer.refresh_style()
+            self.chat_page.header.refresh_style()
+            self.chat_page.delegate.reset_style()
+        self.on_labels_changed()
+        self.update()
+
+    # -- keyboard ------------------------------------------------------------------------
 
     def _focus_search(self) -> None:
         self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sidebar.search.selectAll()
 
+    def escape(self) -> None:
+        """Esc: close the innermost strip of the composer, else leave the search."""
+        if self.chat_page is not None and self.chat_page.composer.escape():
+            return
+        if self.sidebar.search.hasFocus() or self.sidebar.search.text():
+            self.sidebar.search.clear()
+            if self.chat_page is not None and self.chat_page.conversation_id is not None:
+                self.chat_page.composer.edit.setFocus()
+
     def set_connection_state(self, state: str, waiting: int = 0) -> None:
         """state: 'online', 'reconnecting' or 'offline'; waiting: messages in the outbox."""
+        self._state = state
         texts = {
             "online": self.tr("Online"),
             "reconnecting": self.tr("Reconnecting…"),
@@ -65,3 +319,8 @@ class MainWindow(QMainWindow):
         self.connection_dot.style().polish(self.connection_dot)
         self.connection_text.setText(text)
         self.connection_text.setAccessibleName(text)
+
+    def closeEvent(self, event) -> None:
+        if self.media is not None:
+            self.media.cleanup()
+        super().closeEvent(event)

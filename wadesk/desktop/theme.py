@@ -31,6 +31,24 @@ LIGHT = {
     "chip_checked": "#e7fce3",
     "chip_checked_text": "#008069",
     "danger": "#ea0038",
+    # The chat: bubbles, markers and chips the delegates paint with.
+    "bubble_in": "#ffffff",
+    "bubble_out": "#d9fdd3",
+    "bubble_note": "#fff5c4",
+    "note_border": "#e9c46a",
+    "note_text": "#6b5310",
+    "bubble_shadow": "#14000000",
+    "quote_in": "#f5f6f6",
+    "quote_out": "#d1f4cc",
+    "day_chip": "#ffffff",
+    "day_chip_text": "#54656f",
+    "tick": "#667781",
+    "tick_read": "#53bdeb",
+    "link": "#027eb5",
+    "badge": "#25d366",
+    "badge_text": "#ffffff",
+    "wallpaper_mark": "#0a000000",
+    "warning": "#d29922",
 }
 
 DARK = {
@@ -51,7 +69,30 @@ DARK = {
     "chip_checked": "#0a332c",
     "chip_checked_text": "#00a884",
     "danger": "#f15c6d",
+    "bubble_in": "#202c33",
+    "bubble_out": "#005c4b",
+    "bubble_note": "#3d3518",
+    "note_border": "#8a7320",
+    "note_text": "#f2dfa0",
+    "bubble_shadow": "#33000000",
+    "quote_in": "#1a2329",
+    "quote_out": "#025144",
+    "day_chip": "#182229",
+    "day_chip_text": "#8696a0",
+    "tick": "#8696a0",
+    "tick_read": "#53bdeb",
+    "link": "#53bdeb",
+    "badge": "#00a884",
+    "badge_text": "#111b21",
+    "wallpaper_mark": "#08ffffff",
+    "warning": "#e2b340",
 }
+
+
+def current_colours() -> dict[str, str]:
+    """The colours of the theme applied last (delegates paint with them)."""
+    app = QApplication.instance()
+    return DARK if app is not None and app.property("wadesk_theme") == "dark" else LIGHT
 
 
 def system_prefers_dark() -> bool:

@@ -3,24 +3,43 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
+from wadesk.desktop.theme import current_colours
+from wadesk.desktop.views import glyphs
+from wadesk.store.labels import Label
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(24, 24)
+    pixmap.setDevicePixelRatio(2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(2, 2, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
 SEARCH_DEBOUNCE_MS = 200
 
 
 class Sidebar(QWidget):
     search_changed = Signal(str)  # debounced, so typing never floods the store
-    filter_changed = Signal(str)  # "all" | "unread" | "mine" | "unassigned"
+    filter_changed = Signal(str)  # "all" | "unread" | "mine" | "unassigned" | "label:<id>"
 
     def __init__(self, business_name: str, business_number: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,15 +82,23 @@ class Sidebar(QWidget):
             chips.addWidget(chip)
             if key == "all":
                 chip.setChecked(True)
+        # An icon until a label is chosen: five chips must fit a narrow column in German too.
+        self.label_chip = QPushButton(objectName="FilterChip", checkable=True)
+        self.label_chip.setToolTip(self.tr("Labels"))
+        self.label_chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.label_chip.setAccessibleName(self.tr("Show the conversations with a label"))
+        self.label_chip.setMenu(QMenu(self.label_chip))
+        self.label_chip.hide()  # until the team has labels
+        self.filters.addButton(self.label_chip)
+        chips.addWidget(self.label_chip)
         chips.addStretch(1)
-        self.filters.buttonClicked.connect(
-            lambda button: self.filter_changed.emit(button.property("filter_key"))
-        )
+        self.filters.buttonClicked.connect(self._chip_clicked)
 
         self.list_view = QListView(objectName="ConversationList")
         self.list_view.setAccessibleName(self.tr("Conversations"))
         self.list_view.setUniformItemSizes(True)
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_hint = QLabel(
             self.tr("No conversations yet.\nWhen a customer writes to your number, it shows up here."),
             objectName="EmptyListHint",
@@ -96,5 +123,34 @@ class Sidebar(QWidget):
         layout.addLayout(controls)
         layout.addLayout(self._list_stack, 1)
 
-    def show_list(self, has_rows: bool) -> None:
+    def _chip_clicked(self, button: QPushButton) -> None:
+        if button is self.label_chip:
+            return  # its menu decides
+        self.label_chip.setText("")
+        self.filter_changed.emit(button.property("filter_key"))
+
+    def set_labels(self, labels: list[Label]) -> None:
+        """Offer a filter per label (the menu of the "Labels" chip)."""
+        colours = current_colours()
+        self.label_chip.setIcon(glyphs.icon("tag", colours["muted"], 16))
+        menu = self.label_chip.menu()
+        menu.clear()
+        for label in labels:
+            action = menu.addAction(_dot(label.colour), label.name)
+            action.setData(label.id)
+            action.triggered.connect(lambda _checked=False, l=label: self.choose_label(l))
+        self.label_chip.setVisible(bool(labels))
+
+    def choose_label(self, label: Label) -> None:
+        self.label_chip.setChecked(True)
+        self.label_chip.setText(label.name if len(label.name) <= 14 else label.name[:13] + "…")
+        self.filter_changed.emit(f"label:{label.id}")
+
+    def show_list(self, has_rows: bool, filtered: bool = False) -> None:
+        """The list, or a hint saying why it is empty (no customers yet, or no match)."""
+        if filtered:
+            self.empty_hint.setText(self.tr("No conversations match."))
+        else:
+            self.empty_hint.setText(
+                self.tr("No conversations yet.\nWhen a customer writes to your number, it shows up here."))
         self._list_stack.setCurrentWidget(self.list_view if has_rows else self.empty_hint)

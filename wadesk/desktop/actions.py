@@ -1,0 +1,172 @@
+"""What the user's actions write into the store before any network is involved.
+
+A send becomes two things at once, in one transaction: a local echo (the message shows
+at once, as pending, with a fresh client id) and an outbox entry keyed by that client
+id. The sync worker only has to ship the outbox; the relay deduplicates on the client
+id, so a retry after a lost answer never sends twice, and the message's wamid and
+statuses come back through the sync stream and update the echo by client id.
+
+Outbox payload (version 1), what the sync worker hands to the relay:
+
+    {"v": 1, "op": "send", "conversation_id": <replica id>, "phone_number_id": "...",
+     "to": {"wa_id": "...", "user_id": "..."}, "agent_id": "...",
+     "message": <a Cloud API message body: {"type": "text", "text": {...}},
+                 {"type": "image", "image": {"caption": ...}} (bytes: the echo's media,
+                 found by client id), {"type": "template", ...}, {"type": "reaction", ...}>,
+     "context": {"message_id": "<wamid replied to>"}}        (only for replies)
+    {"v": 1, "op": "note", "conversation_id": ..., "text": "...", "local_note_id": <negative id>}
+    {"v": 1, "op": "assign", "conversation_id": ..., "assignee_id": "..." | null}
+    {"v": 1, "op": "label", "conversation_id": ..., "label_id": <id>, "present": true | false}
+
+No Qt here: the main window calls these and then refreshes its models.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from wadesk.cloud.template_messages import TemplateMessage
+from wadesk.desktop.attachments import Attachment, check_attachment
+from wadesk.desktop.rich_text import find_links
+from wadesk.store import (
+    conversations, desktop_reads, ingest, labels, media_files, messages, notes, outbox, reactions,
+)
+from wadesk.store._db import transaction  # one transaction around echo + outbox entry
+from wadesk.store.ingest import ApplyResult, MediaInfo
+from wadesk.store.notes import Note
+
+PAYLOAD_VERSION = 1
+
+
+class ActionError(Exception):
+    """The action cannot be done (unknown conversation, refused file); says why."""
+
+
+def new_client_id() -> str:
+    return "wd-" + uuid.uuid4().hex
+
+
+class OutgoingActions:
+    def __init__(self, conn: Any, media_dir: Path | None, me_id: str | None = None, *,
+                 now: Callable[[], float] = time.time, make_client_id: Callable[[], str] = new_client_id) -> None:
+        self._conn = conn
+        self._media_dir = media_dir
+        self.me_id = me_id
+        self._now = now
+        self._client_id = make_client_id
+
+    def _envelope(self, conversation_id: int, op: str = "send") -> dict[str, Any]:
+        summary = desktop_reads.conversation_summary(self._conn, conversation_id)
+        if summary is None:
+            raise ActionError(f"conversation {conversation_id} does not exist")
+        contact = summary.contact
+        return {
+            "v": PAYLOAD_VERSION, "op": op, "conversation_id": conversation_id,
+            "phone_number_id": summary.conversation.phone_number_id,
+            "to": {"wa_id": contact.wa_id, "user_id": contact.user_id}, "agent_id": self.me_id,
+        }
+
+    def _send(self, conversation_id: int, body: dict[str, Any], *, type: str, text: str | None,
+              reply_to: str | None, media: MediaInfo | None = None, data: bytes | None = None) -> ApplyResult:
+        payload = self._envelope(conversation_id)
+        payload["message"] = body
+        if reply_to:
+            payload["context"] = {"message_id": reply_to}
+        client_id = self._client_id()
+        with transaction(self._conn):
+            outbox.enqueue(self._conn, client_id, payload, now=int(self._now()))
+            result = ingest.add_local_echo(
+                self._conn, conversation_id, client_id=client_id, type=type, text=text,
+                ts=int(self._now()), agent_id=self.me_id, reply_to_wamid=reply_to or None, media=media,
+            )
+        if data is not None and self._media_dir is not None:
+            media_files.save_media(self._conn, result.message_id, data, self._media_dir)
+        return result
+
+    def send_text(self, conversation_id: int, text: str, reply_to: str | None = None) -> ApplyResult:
+        text = text.strip()
+        if not text:
+            raise ActionError("an empty message is not sent")
+        body = {"type": "text", "text": {"body": text, "preview_url": bool(find_links(text))}}
+        return self._send(conversation_id, body, type="text", text=text, reply_to=reply_to)
+
+    def send_media(self, conversation_id: int, path: str | Path, caption: str = "",
+                   reply_to: str | None = None) -> ApplyResult:
+        checked = check_attachment(path)
+        if not isinstance(checked, Attachment):
+            raise ActionError(checked)
+        data = checked.path.read_bytes()
+        kind = checked.message_type
+        content: dict[str, Any] = {}
+        if caption and kind != "audio" and kind != "sticker":
+            content["caption"] = caption
+        if kind == "document":
+            content["filename"] = checked.path.name
+        media = MediaInfo(mime=checked.mime, size=checked.size, filename=checked.path.name)
+        return self._send(conversation_id, {"type": kind, kind: content}, type=kind,
+                          text=content.get("caption"), reply_to=reply_to, media=media, data=data)
+
+    def send_template(self, conversation_id: int, template: TemplateMessage, rendered: str) -> ApplyResult:
+        body = {"type": "template", "template": template.to_payload()}
+        return self._send(conversation_id, body, type="template", text=rendered or template.name, reply_to=None)
+
+    def react(self, message_id: int, emoji: str) -> bool:
+        """React to a customer's (or our) message; "" removes our reaction."""
+        target = messages.get_message(self._conn, message_id)
+        if target is None or target.wamid is None:
+            return False  # a message WhatsApp has not accepted yet cannot be reacted to
+        payload = self._envelope(target.conversation_id)
+        payload["message"] = {"type": "reaction", "reaction": {"message_id": target.wamid, "emoji": emoji}}
+        with transaction(self._conn):
+            outbox.enqueue(self._conn, self._client_id(), payload, now=int(self._now()))
+            reactions.set_reaction(self._conn, target_wamid=target.wamid, reactor="business",
+                                   emoji=emoji or None, ts=int(self._now()), agent_id=self.me_id)
+        return True
+
+    def add_note(self, conversation_id: int, text: str) -> Note:
+        """A note for the team. Notes are born on the relay; until it answers, the note
+        lives here under a negative id the relay never uses (the sync worker deletes it
+        when the relay's copy arrives: payload["local_note_id"])."""
+        text = text.strip()
+        if not text:
+            raise ActionError("an empty note is not kept")
+        local_id = -(uuid.uuid4().int >> 80)
+        payload = self._envelope(conversation_id, op="note")
+        payload.update(text=text, local_note_id=local_id)
+        with transaction(self._conn):
+            outbox.enqueue(self._conn, self._client_id(), payload, now=int(self._now()))
+            return notes.upsert_note(self._conn, conversation_id, text, author_id=self.me_id,
+                                     note_id=local_id, ts=int(self._now()))
+
+    def assign(self, conversation_id: int, person_id: str | None) -> bool:
+        payload = self._envelope(conversation_id, op="assign")
+        payload["assignee_id"] = person_id
+        with transaction(self._conn):
+            outbox.enqueue(self._conn, self._client_id(), payload, now=int(self._now()))
+            return conversations.set_assignee(self._conn, conversation_id, person_id)
+
+    def set_label(self, conversation_id: int, label_id: int, present: bool) -> bool:
+        payload = self._envelope(conversation_id, op="label")
+        payload.update(label_id=label_id, present=present)
+        with transaction(self._conn):
+            outbox.enqueue(self._conn, self._client_id(), payload, now=int(self._now()))
+            return labels.set_conversation_label(self._conn, conversation_id, label_id, present)
+
+    def retry(self, message_id: int) -> ApplyResult | None:
+        """Send a failed message again. Still in the outbox: queue it now; failed at
+        WhatsApp: send its text again as a new message (the failed one stays, marked)."""
+        message = messages.get_message(self._conn, message_id)
+        if message is None or message.status != "failed":
+            return None
+        queued = next((i for i in outbox.list_outbox(self._conn) if i.client_id == message.client_id), None)
+        if queued is not None:
+            outbox.retry_later(self._conn, queued.client_id, next_attempt_at=int(self._now()),
+                               error=queued.last_error or "", now=int(self._now()))
+            return ApplyResult(message.id, message.conversation_id, False)
+        if message.type == "text" and message.text:
+            return self.send_text(message.conversation_id, message.text, message.reply_to_wamid)
+        return None

@@ -1,0 +1,82 @@
+"""Which relay this profile talks to and as whom: `relay.json` beside the database.
+
+    {"relay_url": "https://relay.radhaus.de", "person_id": "3", "person_name": "Lena",
+     "role": "agent", "device_id": 7}
+
+Nothing secret is in it: the device token lives in the OS keychain under the
+profile's data folder (`secrets.set_secret("device-token", paths.data, token)`). On a
+computer with no keychain the user has chosen the passphrase mode for the database;
+the token then lives inside that encrypted database (never in a plain file).
+A profile without this file has never been connected: the app opens the first-run
+wizard.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from wadesk import secrets
+from wadesk.paths import Paths
+from wadesk.store import replica_sync
+
+FILE_NAME = "relay.json"
+TOKEN_KIND = "device-token"
+
+
+@dataclass(frozen=True, slots=True)
+class RelayProfile:
+    relay_url: str
+    person_id: str
+    person_name: str
+    role: str = "agent"
+    device_id: int | None = None
+
+
+def _path(paths: Paths) -> Path:
+    return paths.data / FILE_NAME
+
+
+def load(paths: Paths) -> RelayProfile | None:
+    try:
+        raw = json.loads(_path(paths).read_text(encoding="utf-8"))
+        return RelayProfile(str(raw["relay_url"]), str(raw["person_id"]), str(raw.get("person_name") or ""),
+                            str(raw.get("role") or "agent"), raw.get("device_id"))
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(paths: Paths, profile: RelayProfile) -> None:
+    paths.data.mkdir(parents=True, exist_ok=True)
+    target = _path(paths)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps(asdict(profile), indent=2), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def save_token(paths: Paths, token: str, conn: Any = None) -> None:
+    """Into the keychain; with none, into the open encrypted database `conn`."""
+    if secrets.keychain_available():
+        secrets.set_secret(TOKEN_KIND, paths.data, token)
+        return
+    if conn is None:
+        raise secrets.NoKeychainError()
+    replica_sync.set_device_token(conn, token)
+
+
+def load_token(paths: Paths, conn: Any = None) -> str | None:
+    if secrets.keychain_available():
+        found = secrets.get_secret(TOKEN_KIND, paths.data)
+        if found:
+            return found
+    return replica_sync.device_token(conn) if conn is not None else None
+
+
+def forget_token(paths: Paths, conn: Any = None) -> None:
+    if secrets.keychain_available():
+        secrets.delete_secret(TOKEN_KIND, paths.data)
+    if conn is not None:
+        replica_sync.set_device_token(conn, None)

@@ -1,0 +1,385 @@
+"""The sync worker: one network thread with one asyncio loop and one httpx client.
+
+    worker = SyncWorker(base_url, token, open_connection, media_dir, me_id)
+    worker.changes.connect(...)          # Qt signals, queued to the UI thread
+    worker.start()
+    worker.conversation_opened(conversation_id)   # thread-safe calls from the UI
+    worker.stop()
+
+On the loop run, side by side: the long-poll (GET /api/v1/sync since the stored
+cursor), the outbox sender, media downloads, and one-off calls the UI asks for (read
+receipts, the typing indicator). All database work goes to the worker's own database
+thread (db_thread.py) with its own writer connection; the UI keeps its connection for
+short reads and the user's own small writes. Results reach the UI only through the
+signals below; this module never touches a widget.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QObject, Signal
+
+from wadesk.desktop.sync.connection_state import OFFLINE, ConnectionState
+from wadesk.desktop.sync.db_thread import DbThread
+from wadesk.desktop.sync.event_apply import apply_page
+from wadesk.desktop.sync.media_fetch import MediaFetcher
+from wadesk.desktop.sync.outbox_sender import Outcome, OutboxSender
+from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayError, RelayUnavailable
+from wadesk.store import conversations, outbox, replica_sync
+from wadesk.store.errors import StoreError
+from wadesk.store.sync_state import get_sync_cursor
+
+log = logging.getLogger(__name__)
+
+SIGNED_OUT_TEXT = ("This computer was signed out of your team's relay (its access was withdrawn, "
+                   "or the account was disabled). Log in again to keep receiving messages.")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSettings:
+    sync_wait_s: float = 25.0
+    page_limit: int = 200  # events per transaction: short enough never to hold up the UI's writes
+    backoff_base_s: float = 1.0
+    backoff_cap_s: float = 30.0
+    offline_after_s: float = 20.0
+    outbox_poll_s: float = 2.0  # safety net; actions normally kick the sender at once
+    typing_every_s: float = 20.0  # WhatsApp shows "typing…" for up to 25 s per call
+    media_downloads: int = 2
+
+
+class SyncWorker(QObject):
+    changes = Signal(object)  # event_apply.SyncChanges of one applied page
+    message_changed = Signal(int, int)  # message id, conversation id (outbox results)
+    notes_changed = Signal(int)  # conversation id
+    conversations_changed = Signal(object)  # [conversation id] (read marks written here)
+    media_ready = Signal(int, int)  # message id, conversation id: its file is now stored
+    send_refused = Signal(object)  # event_apply.SendRefusal
+    connection_changed = Signal(str, int)  # "online" | "reconnecting" | "offline", messages waiting
+    signed_out = Signal(str)  # the device token is no longer valid: a plain explanation
+    team_loaded = Signal(object, object)  # my person id, {person id: {"name", "role", "disabled"}}
+
+    def __init__(self, base_url: str, token: str, open_connection: Callable[[], Any], media_dir: Path | None,
+                 me_id: str | None, settings: WorkerSettings | None = None, *,
+                 transport: httpx.AsyncBaseTransport | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.base_url = base_url
+        self._token = token
+        self._transport = transport
+        self.media_dir = media_dir
+        self.me_id = me_id
+        self.settings = settings or WorkerSettings()
+        self.db = DbThread(open_connection)
+        self.connection = ConnectionState(backoff_base_s=self.settings.backoff_base_s,
+                                          backoff_cap_s=self.settings.backoff_cap_s,
+                                          offline_after_s=self.settings.offline_after_s)
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._ready = threading.Event()
+        self._stop: asyncio.Future[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._shown: tuple[str, int] | None = None
+        self._read_told: dict[int, int] = {}  # conversation -> newest customer message told to the relay
+        self._typing_told: dict[int, float] = {}
+        self._signed_out = False
+
+    # -- life cycle (UI thread) ----------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._thread_main, name="wadesk-network", daemon=True)
+        self._thread.start()
+        self._ready.wait(5.0)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        loop, stop = self._loop, self._stop
+        if loop is not None and stop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(lambda: stop.done() or stop.set_result(None))
+            except RuntimeError:
+                pass  # the loop ended by itself meanwhile
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self.db.close()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _thread_main(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._main())
+        except Exception:
+            log.exception("the sync worker stopped")
+        finally:
+            self._ready.set()
+            loop.close()
+
+    async def _main(self) -> None:
+        self._stop = asyncio.get_running_loop().create_future()
+        self.api = RelayApi(self.base_url, self._token, transport=self._transport)
+        self._kick = asyncio.Event()
+        self._sender = OutboxSender(self.api, self.db, self.media_dir)
+        self._media = MediaFetcher(self.api, self.db, self.media_dir, on_saved=self.media_ready.emit,
+                                   on_signed_out=self._sign_out) if self.media_dir is not None else None
+        self._ready.set()
+        self._spawn(self._sync_loop())
+        self._spawn(self._outbox_loop())
+        self._spawn(self._load_team())
+        if self._media is not None:
+            for _ in range(self.settings.media_downloads):
+                self._spawn(self._media.run())
+            self._spawn(self._queue_recent_media())
+        await self._emit_state()
+        try:
+            await self._stop
+        finally:
+            for task in list(self._tasks):
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await self.api.close()
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("a sync task failed: %r", task.exception())
+
+    def _call(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+        """From the UI thread: run make() on the loop (dropped when not running)."""
+        loop = self._loop
+        if loop is None or loop.is_closed() or self._signed_out:
+            return
+        try:
+            loop.call_soon_threadsafe(lambda: self._spawn(make()))
+        except RuntimeError:
+            pass
+
+    # -- what the UI asks for (any thread) -----------------------------------------------
+
+    def kick_outbox(self) -> None:
+        """Something was put into the outbox: ship it now."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._kick.set)
+            except RuntimeError:
+                pass
+
+    def conversation_opened(self, conversation_id: int) -> None:
+        """The user looks at a conversation: its read receipt goes out."""
+        self._call(lambda: self._mark_read(conversation_id, local=False))
+
+    def mark_read(self, conversation_id: int) -> None:
+        """A message arrived in the conversation the user is looking at."""
+        self._call(lambda: self._mark_read(conversation_id, local=True))
+
+    def typing(self, conversation_id: int) -> None:
+        now = time.monotonic()
+        if now - self._typing_told.get(conversation_id, -1e9) < self.settings.typing_every_s:
+            return
+        self._typing_told[conversation_id] = now
+        self._call(lambda: self._typing(conversation_id))
+
+    def set_me(self, me_id: str | None) -> None:
+        self.me_id = me_id
+
+    # -- connection state ----------------------------------------------------------------
+
+    async def _emit_state(self) -> None:
+        waiting = await self.db.run(replica_sync.outbox_waiting)
+        shown = (self.connection.state, waiting)
+        if shown != self._shown:
+            self._shown = shown
+            self.connection_changed.emit(*shown)
+
+    async def _answered(self) -> None:
+        if self.connection.answered():
+            # Back after an outage: what waited goes now, not after its backoff.
+            await self.db.run(replica_sync.outbox_due_now, int(time.time()))
+            self._kick.set()
+        await self._emit_state()
+
+    async def _failed(self) -> None:
+        self.connection.failed()
+        await self._emit_state()
+
+    async def _sign_out(self, message: str) -> None:
+        if self._signed_out:
+            return
+        self._signed_out = True
+        log.warning("the relay no longer accepts this device's token")
+        self.connection.signed_out()
+        await self._emit_state()
+        self.signed_out.emit(SIGNED_OUT_TEXT)
+        if self._stop is not None and not self._stop.done():
+            self._stop.set_result(None)
+
+    # -- the long-poll -------------------------------------------------------------------
+
+    async def _sync_loop(self) -> None:
+        cursor = await self.db.run(get_sync_cursor)
+        # A fresh replica's first pages are the team's history: nothing of it notifies
+        # until it has caught up. An existing one notifies what came in while it was
+        # closed (the controller sums up a burst in one notice).
+        notify = cursor > 0
+        wait = 0.0
+        while True:
+            try:
+                page = await self.api.sync(cursor, wait=wait, limit=self.settings.page_limit)
+            except RelayAuthError as exc:
+                await self._sign_out(str(exc))
+                return
+            except RelayError as exc:
+                log.info("sync failed", extra={"status": exc.status, "code": exc.code})
+                await self._failed()
+                await asyncio.sleep(self.connection.delay())
+                wait = 0.0
+                continue
+            await self._answered()
+            events = page.get("events") or []
+            if events:
+                try:
+                    changes = await self.db.run(apply_page, events, self.me_id, notify)
+                except StoreError as exc:
+                    log.error("applying synced events failed: %s", type(exc).__name__)
+                    await asyncio.sleep(self.connection.delay(3))
+                    continue
+                cursor = changes.cursor
+                self.changes.emit(changes)
+                if self._media is not None:
+                    for message_id, wamid in changes.media:
+                        self._media.want(message_id, wamid)
+                if changes.refusals or changes.messages:
+                    await self._emit_state()
+            more = bool(events) and int(page.get("latest") or 0) > cursor
+            if not more:
+                notify = True
+            wait = 0.0 if more else self.settings.sync_wait_s
+
+    # -- the outbox ----------------------------------------------------------------------
+
+    async def _outbox_loop(self) -> None:
+        await self.db.run(outbox.requeue_interrupted)
+        while True:
+            items = await self.db.run(outbox.claim_due)
+            if not items:
+                await self._emit_state()
+                try:
+                    await asyncio.wait_for(self._kick.wait(), self.settings.outbox_poll_s)
+                except asyncio.TimeoutError:
+                    pass
+                self._kick.clear()
+                continue
+            for position, item in enumerate(items):
+                shipped = await self._sender.ship(item)
+                if shipped.outcome is Outcome.DONE:
+                    await self._answered()
+                    if shipped.message_id is not None and shipped.conversation_id is not None:
+                        self.message_changed.emit(shipped.message_id, shipped.conversation_id)
+                    if shipped.notes_changed and shipped.conversation_id is not None:
+                        self.notes_changed.emit(shipped.conversation_id)
+                    if shipped.refusal is not None:
+                        self.send_refused.emit(shipped.refusal)
+                    continue
+                rest = items[position:]
+                if shipped.outcome is Outcome.SIGNED_OUT:
+                    await self._put_back(rest, 0.0, "signed out")
+                    await self._sign_out(SIGNED_OUT_TEXT)
+                    return
+                if shipped.unreachable:
+                    await self._failed()
+                delay = shipped.retry_after if shipped.retry_after is not None else self.connection.delay(item.attempts)
+                # The rest of the batch waits as long, so messages keep their order.
+                await self._put_back(rest, delay, "relay unavailable")
+                break
+            await self._emit_state()
+
+    async def _put_back(self, items: list[Any], delay: float, why: str) -> None:
+        at = int(time.time() + delay + 0.999)
+
+        def put_back(conn: Any) -> None:
+            for item in items:
+                outbox.retry_later(conn, item.client_id, next_attempt_at=at, error=why)
+
+        await self.db.run(put_back)
+
+    # -- one-off calls -------------------------------------------------------------------
+
+    async def _relay_id(self, conversation_id: int) -> int:
+        found = await self.db.run(replica_sync.relay_conversation_id, conversation_id)
+        return found if found is not None else conversation_id
+
+    async def _mark_read(self, conversation_id: int, *, local: bool) -> None:
+        if local:
+            await self.db.run(conversations.mark_read, conversation_id)
+            self.conversations_changed.emit([conversation_id])
+        newest = await self.db.run(replica_sync.newest_incoming, conversation_id)
+        if newest is None or self._read_told.get(conversation_id) == newest[0]:
+            return
+        try:
+            answer = await self.api.mark_read(await self._relay_id(conversation_id))
+        except RelayAuthError as exc:
+            await self._sign_out(str(exc))
+            return
+        except RelayError as exc:
+            # Best effort: the blue ticks are a courtesy; the next open tries again.
+            log.info("read receipt not sent", extra={"status": exc.status, "code": exc.code})
+            return
+        self._read_told[conversation_id] = newest[0]
+        if newest[1] and answer.get("wamid") and answer["wamid"] != newest[1]:
+            log.warning("the relay's conversation %s is not local conversation %s",
+                        answer.get("conversation_id"), conversation_id)
+
+    async def _typing(self, conversation_id: int) -> None:
+        try:
+            await self.api.typing(await self._relay_id(conversation_id))
+        except RelayAuthError as exc:
+            await self._sign_out(str(exc))
+        except RelayError:
+            pass  # a typing bubble that does not show is no loss
+
+    async def _load_team(self) -> None:
+        while True:
+            try:
+                me = await self.api.me()
+                people = await self.api.people()
+                break
+            except RelayAuthError as exc:
+                await self._sign_out(str(exc))
+                return
+            except RelayUnavailable:
+                await asyncio.sleep(self.connection.delay())
+            except RelayError:
+                return
+        team = {str(p["id"]): {"name": p.get("name") or "", "role": p.get("role"), "disabled": bool(p.get("disabled"))}
+                for p in people}
+        await self.db.run(replica_sync.save_team, team)
+        me_id = str(me.get("person", {}).get("id")) if me.get("person") else self.me_id
+        self.me_id = me_id
+        self.team_loaded.emit(me_id, team)
+
+    async def _queue_recent_media(self) -> None:
+        assert self._media is not None
+        for message_id, wamid in await self.db.run(replica_sync.recent_media_to_fetch):
+            self._media.want(message_id, wamid)
+
+
+__all__ = ["OFFLINE", "SyncWorker", "WorkerSettings"]

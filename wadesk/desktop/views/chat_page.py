@@ -1,0 +1,150 @@
+"""The right-hand side while a conversation is open: header, chat, composer.
+
+It owns the chat model and routes what the user does to signals carrying the open
+conversation's id; the main window turns those into store writes (actions.py).
+Opening media happens here: photos in a viewer, everything else in the system's
+program through a temporary file the media cache removes again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+
+from wadesk.desktop import message_kinds as mk
+from wadesk.desktop.media_cache import MediaCache
+from wadesk.desktop.models.chat_model import ChatModel
+from wadesk.desktop.models.conversation_list_model import contact_name
+from wadesk.desktop.models.quick_reply_model import placeholder_values
+from wadesk.desktop.team import TeamDirectory
+from wadesk.desktop.views.chat_delegate import ChatDelegate
+from wadesk.desktop.views.chat_view import ChatView
+from wadesk.desktop.views.composer import Composer
+from wadesk.desktop.views.conversation_header import ConversationHeader
+from wadesk.store import quick_replies
+from wadesk.store.conversations import ConversationSummary
+from wadesk.store.labels import Label
+
+
+class ChatPage(QWidget):
+    send_text = Signal(int, str, str)  # conversation id, text, wamid replied to
+    send_media = Signal(int, str, str, str)  # conversation id, path, caption, wamid replied to
+    send_template = Signal(int, object, str)  # conversation id, TemplateMessage, rendered text
+    add_note = Signal(int, str)
+    react = Signal(int, str)  # message id, emoji ("" removes)
+    assign = Signal(int, object)  # conversation id, person id or None
+    label = Signal(int, int, bool)  # conversation id, label id, present
+    retry = Signal(int)  # message id
+
+    def __init__(self, conn: Any, team: TeamDirectory, media: MediaCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChatPage")
+        self._team = team
+        self.media = media
+        self._drafts: dict[int, str] = {}  # unsent text per conversation, as WhatsApp keeps it
+        self.model = ChatModel(conn, team, self)
+        self.delegate = ChatDelegate(media, self)
+        self.view = ChatView(self.delegate)
+        self.view.setModel(self.model)
+        self.header = ConversationHeader(team)
+        self.composer = Composer()
+        self.composer.set_quick_reply_source(lambda typed: quick_replies.find_quick_replies(conn, typed))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.composer)
+
+        media.ready.connect(self.view.media_ready)
+        self.header.window_changed.connect(self.composer.set_window_open)
+        self.header.assign_requested.connect(lambda person: self._emit(self.assign, person))
+        self.header.unassign_requested.connect(lambda: self._emit(self.assign, None))
+        self.header.label_toggled.connect(lambda label_id, on: self._emit(self.label, label_id, on))
+        self.view.reply_requested.connect(self.reply_to)
+        self.view.react_requested.connect(self.react)
+        self.view.retry_requested.connect(self.retry)
+        self.view.media_requested.connect(self.open_media)
+        self.view.save_requested.connect(self.save_media)
+        self.composer.send_text.connect(lambda text, reply: self._emit(self.send_text, text, reply))
+        self.composer.send_media.connect(lambda path, caption, reply: self._emit(self.send_media, path, caption, reply))
+        self.composer.send_template.connect(lambda message, text: self._emit(self.send_template, message, text))
+        self.composer.add_note.connect(lambda text: self._emit(self.add_note, text))
+
+    @property
+    def conversation_id(self) -> int | None:
+        return self.model.conversation_id
+
+    def _emit(self, signal, *args) -> None:
+        if self.model.conversation_id is not None:
+            signal.emit(self.model.conversation_id, *args)
+
+    def open(self, summary: ConversationSummary, labels: list[Label]) -> None:
+        name = contact_name(summary.contact)
+        if summary.conversation.id != self.model.conversation_id:
+            if self.model.conversation_id is not None:
+                draft = self.composer.edit.toPlainText()
+                if draft.strip():
+                    self._drafts[self.model.conversation_id] = draft
+                else:
+                    self._drafts.pop(self.model.conversation_id, None)
+            self.composer.clear_reply()
+            self.composer.clear_attachment()
+            self.composer.edit.setPlainText(self._drafts.pop(summary.conversation.id, ""))
+            self.composer.edit.moveCursor(self.composer.edit.textCursor().MoveOperation.End)
+            self.model.open(summary.conversation.id, name)
+        self.update_header(summary, labels)
+        number = self.header.number.text()
+        self.composer.set_placeholder_values(placeholder_values(name, number, self._team.name(self._team.me_id)))
+
+    def update_header(self, summary: ConversationSummary, labels: list[Label]) -> None:
+        self.header.set_conversation(summary, labels)
+        self.composer.set_window_open(self.header.window_open)
+
+    def close_conversation(self) -> None:
+        self.model.close()
+        self.header.clear()
+
+    def reply_to(self, key: str) -> None:
+        item = self.model.item(self.model.row_of_key(key))
+        if item is None or item.wamid is None:
+            return
+        if item.outgoing:
+            author = item.sender or self.tr("You")
+        else:
+            author = self.header.name.text()
+        preview = mk.preview_text(item.kind, item.text or (item.message.media_filename if item.message else None))
+        self.composer.set_reply_to(item.wamid, author, preview)
+
+    def open_media(self, message_id: int) -> None:
+        item = self.model.item(self.model.row_of_key(f"m{message_id}"))
+        if item is None or item.message is None:
+            return
+        if not item.message.media_file:
+            QMessageBox.information(self, self.tr("Not downloaded yet"),
+                                    self.tr("This file has not been downloaded yet. It appears here as soon as it is."))
+            return
+        if item.kind in (mk.PHOTO, mk.STICKER):
+            data = self.media.read(message_id)
+            if data is not None:
+                from wadesk.desktop.dialogs.image_viewer import ImageViewer
+
+                ImageViewer(data, item.message.media_filename or self.header.name.text(), self).exec()
+            return
+        extension = {mk.VOICE: ".ogg", mk.VIDEO: ".mp4"}.get(item.kind, "")
+        name = item.message.media_filename or (mk.kind_label(item.kind) + extension)
+        if not self.media.open_externally(message_id, name):
+            QMessageBox.warning(self, self.tr("Cannot open the file"),
+                                self.tr("wadesk could not open this file. Try “Save as…” instead."))
+
+    def save_media(self, message_id: int) -> None:
+        item = self.model.item(self.model.row_of_key(f"m{message_id}"))
+        if item is None or item.message is None:
+            return
+        suggested = item.message.media_filename or mk.kind_label(item.kind)
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested)
+        if path:
+            self.media.save_as(message_id, Path(path))
