@@ -66,7 +66,7 @@ def main(args: list[str]) -> int:
         _ensure_env("test")
         return _run([str(PYTHON), "-m", "wadesk", *rest])
     if task == "bench":
-        _ensure_env("test")
+        _ensure_env("test,bench")
         if not rest:
             sys.exit("tasks: bench needs a name, e.g. 'python3 tasks.py bench store_bench'")
         return _run([str(PYTHON), str(ROOT / "bench" / f"{rest[0]}.py"), *rest[1:]])

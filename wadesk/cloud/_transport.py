@@ -87,6 +87,13 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None  # an HTTP date: rare enough that the family's default will do
 
 
+# keepalive_expiry below the servers' idle timeouts (uvicorn's is 5 s, httpx's default
+# too): a POST written onto a connection the server is just closing is an outcome we
+# cannot know, and a send then waits for a status webhook that may never come.
+# 16 connections carry 80 msg/s easily; a bigger pool costs CPU on every request.
+POOL_LIMITS = httpx.Limits(max_connections=16, max_keepalive_connections=16, keepalive_expiry=2.0)
+
+
 class Transport:
     """An httpx.AsyncClient plus Graph conventions. One per token; reuse it."""
 
@@ -116,7 +123,7 @@ class Transport:
         self._timeout = timeout
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=timeout, transport=transport, follow_redirects=False
+            timeout=timeout, transport=transport, follow_redirects=False, limits=POOL_LIMITS
         )
 
     def __repr__(self) -> str:

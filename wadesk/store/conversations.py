@@ -7,9 +7,10 @@ of the inbox and ten thousand conversations down.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wadesk.store._db import Connection, execute, query_all, query_one, transaction
+from wadesk.store._db import Connection, execute, execute_many, query_all, query_one, transaction
 from wadesk.store.contacts import COLUMNS as CONTACT_COLUMNS
 from wadesk.store.contacts import Contact
 
@@ -115,45 +116,59 @@ def get_conversation(conn: Connection, conversation_id: int) -> Conversation | N
     return _conversation(row) if row else None
 
 
-def record_message(
-    conn: Connection,
-    conversation_id: int,
-    message_id: int,
-    ts: int,
-    *,
-    from_customer: bool,
-    counts_as_unread: bool,
-) -> None:
-    """Move a conversation's activity, preview and counters for a new message.
+@dataclass(slots=True)
+class ActivityUpdate:
+    """What a batch of new messages does to one conversation (summed up, so that a
+    burst of messages in one chat costs one UPDATE)."""
+
+    conversation_id: int
+    newest_ts: int = -1
+    newest_message_id: int = 0
+    unread: int = 0
+    customer_ts: int | None = None
+
+    def add(self, message_id: int, ts: int, *, from_customer: bool, counts_as_unread: bool) -> None:
+        # ">=": of messages with the same second, the later one applied is the preview.
+        if ts >= self.newest_ts:
+            self.newest_ts, self.newest_message_id = ts, message_id
+        if counts_as_unread:
+            self.unread += 1
+        if from_customer and (self.customer_ts is None or ts > self.customer_ts):
+            self.customer_ts = ts
+
+
+_RECORD_ACTIVITY = """
+UPDATE conversations SET
+    last_message_id = CASE WHEN ?1 >= last_activity_at THEN ?2 ELSE last_message_id END,
+    last_activity_at = max(last_activity_at, ?1),
+    unread_count = unread_count + ?3,
+    last_customer_msg_at = CASE WHEN ?4 IS NULL THEN last_customer_msg_at
+                                ELSE max(coalesce(last_customer_msg_at, 0), ?4) END,
+    archived = CASE WHEN ?3 > 0 THEN 0 ELSE archived END
+WHERE id = ?5
+"""
+
+
+def record_activity(conn: Connection, updates: Iterable[ActivityUpdate]) -> None:
+    """Move activity, preview and counters of conversations that got new messages.
 
     A customer's message un-archives the conversation: in a team inbox a new question
     needs someone's attention. Backfilled history counts for the 24-hour window (it is
-    when the customer wrote) but not as unread."""
-    execute(
-        conn,
-        """
-        UPDATE conversations SET
-            last_message_id = CASE WHEN :ts >= last_activity_at THEN :message_id
-                                   ELSE last_message_id END,
-            last_activity_at = max(last_activity_at, :ts),
-            unread_count = unread_count + :unread,
-            last_customer_msg_at = CASE WHEN :customer
-                THEN max(coalesce(last_customer_msg_at, 0), :ts) ELSE last_customer_msg_at END,
-            archived = CASE WHEN :unread THEN 0 ELSE archived END
-        WHERE id = :conversation_id
-        """,
-        {
-            "ts": ts,
-            "message_id": message_id,
-            "unread": 1 if counts_as_unread else 0,
-            "customer": 1 if from_customer else 0,
-            "conversation_id": conversation_id,
-        },
-    )
+    when the customer wrote) but not as unread. Runs inside the caller's transaction."""
+    rows = [
+        (u.newest_ts, u.newest_message_id, u.unread, u.customer_ts, u.conversation_id)
+        for u in updates
+    ]
+    if rows:
+        execute_many(conn, _RECORD_ACTIVITY, rows)
 
 
 def refresh_preview(conn: Connection, conversation_id: int) -> None:
-    """Point the preview at the newest remaining message (after a delete or merge)."""
+    """Point the preview at the newest remaining message (after a delete or merge).
+
+    last_message_id has no foreign key on purpose: checking it would cost a lookup
+    per new message, and ON DELETE SET NULL an index updated with every message.
+    Whoever deletes messages calls this; a dangling id only hides the preview."""
     execute(
         conn,
         """
@@ -179,11 +194,11 @@ def merge_into(conn: Connection, *, source_id: int, target_id: int) -> None:
         conn,
         """
         UPDATE conversations SET
-            last_activity_at = max(last_activity_at, s.last_activity_at),
-            unread_count = unread_count + s.unread_count,
-            last_customer_msg_at = max(coalesce(last_customer_msg_at, 0),
-                                       coalesce(s.last_customer_msg_at, 0)),
-            assignee_id = coalesce(assignee_id, s.assignee_id)
+            last_activity_at = max(conversations.last_activity_at, s.last_activity_at),
+            unread_count = conversations.unread_count + s.unread_count,
+            last_customer_msg_at = nullif(max(coalesce(conversations.last_customer_msg_at, 0),
+                                              coalesce(s.last_customer_msg_at, 0)), 0),
+            assignee_id = coalesce(conversations.assignee_id, s.assignee_id)
         FROM (SELECT * FROM conversations WHERE id = :source) AS s
         WHERE conversations.id = :target
         """,

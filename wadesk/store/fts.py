@@ -17,6 +17,9 @@ def fts_query(text: str, *, prefix: bool = True, all_prefix: bool = False) -> st
 
     With `prefix`, the last word matches by prefix unless the input ends in a space
     (the word is finished); with `all_prefix`, every word does (contact names)."""
+    # A NUL would end the query string inside FTS5's parser; control characters are
+    # never part of a word anyway.
+    text = "".join(" " if ord(ch) < 32 else ch for ch in text)
     words = [word for word in text.split() if any(ch.isalnum() for ch in word)][:MAX_WORDS]
     if not words:
         return None

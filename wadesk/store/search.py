@@ -17,6 +17,22 @@ from wadesk.store.messages import COLUMNS, Message
 _M_COLUMNS = ", ".join(f"m.{name.strip()}" for name in COLUMNS.split(","))
 
 
+def _search_sql(before: bool, in_conversation: bool) -> str:
+    where = ["message_fts MATCH ?"]
+    if before:
+        where.append("f.rowid < ?")
+    if in_conversation:
+        where.append("m.conversation_id = ?")
+    return (
+        f"SELECT {_M_COLUMNS} FROM message_fts f JOIN messages m ON m.id = f.rowid"
+        f" WHERE {' AND '.join(where)} ORDER BY f.rowid DESC LIMIT ?"
+    )
+
+
+# The four shapes, built once: the search box runs this on every pause in typing.
+_SQL = {(b, c): _search_sql(b, c) for b in (False, True) for c in (False, True)}
+
+
 def search_messages(
     conn: Connection,
     query: str,
@@ -26,23 +42,21 @@ def search_messages(
     limit: int = 50,
     prefix: bool = True,
 ) -> list[Message]:
-    """Messages matching `query`, newest first; page on with the last hit's id."""
+    """Messages matching `query`, newest first; page on with the last hit's id.
+
+    With `prefix` (search-as-you-type) the last word matches by prefix. That costs
+    time in proportion to all hits of the prefix (FTS5 merges their lists before it
+    can return the newest): about 4 ms for a word in 10 % of 1,000,000 messages. A
+    whole word (prefix=False, or input ending in a space) walks its list backwards
+    and stops after one page, whatever the size of the history."""
     match = fts_query(query, prefix=prefix)
     if match is None:
         return []
-    where = ["message_fts MATCH ?"]
     params: list[object] = [match]
     if before_id is not None:
-        where.append("f.rowid < ?")
         params.append(before_id)
     if conversation_id is not None:
-        where.append("m.conversation_id = ?")
         params.append(conversation_id)
     params.append(limit)
-    rows = query_all(
-        conn,
-        f"SELECT {_M_COLUMNS} FROM message_fts f JOIN messages m ON m.id = f.rowid"
-        f" WHERE {' AND '.join(where)} ORDER BY f.rowid DESC LIMIT ?",
-        params,
-    )
-    return [Message(*row) for row in rows]
+    sql = _SQL[(before_id is not None, conversation_id is not None)]
+    return [Message(*row) for row in query_all(conn, sql, params)]

@@ -24,7 +24,8 @@ up first when it already holds data.
 from __future__ import annotations
 
 from wadesk.store._db import Connection, execute
-from wadesk.store.migrations import m0001_state_tables
+from wadesk.store.migrations import m0001_state_tables, m0002_relay_team, m0003_relay_event_log
+from wadesk.store.migrations import m0004_early_events, m0005_relay_sends
 from wadesk.store.migrations.base import BOTH, RELAY, RELAY_ONLY, REPLICA, ROLES, Migration
 
 __all__ = [
@@ -40,7 +41,13 @@ __all__ = [
     "pending",
 ]
 
-MIGRATIONS: tuple[Migration, ...] = (m0001_state_tables.MIGRATION,)
+MIGRATIONS: tuple[Migration, ...] = (
+    m0001_state_tables.MIGRATION,
+    m0002_relay_team.MIGRATION,
+    m0003_relay_event_log.MIGRATION,
+    m0004_early_events.MIGRATION,
+    m0005_relay_sends.MIGRATION,
+)
 
 LATEST = MIGRATIONS[-1].number
 

@@ -10,6 +10,17 @@ from wadesk.store._db import Connection, execute
 from wadesk.store.errors import StoreError
 from wadesk.store.migrations.base import BOTH, Migration
 
+
+
+def _one_of(column: str, *values: str) -> str:
+    """A CHECK that `column` holds one of `values`.
+
+    Written as ORs because SQLite evaluates a CHECK with `IN (list)` by building a
+    temporary index on every row written: ~3 us per insert each, a third of the
+    ingest budget."""
+    return "(" + " OR ".join(f"{column} = '{value}'" for value in values) + ")"
+
+
 _STORE_META = """
 CREATE TABLE store_meta (
     key   TEXT PRIMARY KEY,
@@ -38,28 +49,29 @@ CREATE TABLE conversations (
     contact_id           INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     phone_number_id      TEXT NOT NULL,   -- the business number (Cloud API phone-number id)
     last_activity_at     INTEGER NOT NULL DEFAULT 0,
-    last_message_id      INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+    last_message_id      INTEGER,         -- the preview; no FK: see conversations.refresh_preview
     unread_count         INTEGER NOT NULL DEFAULT 0,
     last_customer_msg_at INTEGER,         -- opens the 24-hour customer service window
     assignee_id          TEXT,
-    archived             INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    archived             INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR archived = 1),
     created_at           INTEGER NOT NULL,
     UNIQUE (contact_id, phone_number_id)
 )
 """
 
-_MESSAGES = """
+_MESSAGES = f"""
 CREATE TABLE messages (
     id              INTEGER PRIMARY KEY,
     conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
     wamid           TEXT,
     client_id       TEXT,             -- made by the sending desktop: local echo and dedupe
-    direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    direction       TEXT NOT NULL CHECK {_one_of('direction', 'in', 'out')},
     type            TEXT NOT NULL,
     ts              INTEGER NOT NULL,
     text            TEXT,             -- the body, or the media caption
     reply_to_wamid  TEXT,
-    status          TEXT CHECK (status IN ('pending', 'sent', 'delivered', 'read', 'played', 'failed')),
+    status          TEXT CHECK (status IS NULL OR
+                        {_one_of('status', 'pending', 'sent', 'delivered', 'read', 'played', 'failed')}),
     sent_at         INTEGER,
     delivered_at    INTEGER,
     read_at         INTEGER,
@@ -69,7 +81,7 @@ CREATE TABLE messages (
     error_reason    TEXT,
     agent_id        TEXT,
     origin          TEXT NOT NULL DEFAULT 'cloud'
-                    CHECK (origin IN ('cloud', 'phone', 'history', 'automation')),
+                    CHECK {_one_of('origin', 'cloud', 'phone', 'history', 'automation')},
     edited_at       INTEGER,
     revoked_at      INTEGER,
     media_id        TEXT,
@@ -84,10 +96,10 @@ CREATE TABLE messages (
 )
 """
 
-_REACTIONS = """
+_REACTIONS = f"""
 CREATE TABLE reactions (
     message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
-    reactor    TEXT NOT NULL CHECK (reactor IN ('customer', 'business')),
+    reactor    TEXT NOT NULL CHECK {_one_of('reactor', 'customer', 'business')},
     emoji      TEXT,                  -- NULL once removed; the row stays so that an older,
     ts         INTEGER NOT NULL,      -- late-arriving reaction cannot bring it back
     agent_id   TEXT,
@@ -149,12 +161,12 @@ CREATE TABLE sync_state (
 """
 
 # Sends waiting for the relay (replica) or for Meta (relay). Done rows are deleted.
-_OUTBOX = """
+_OUTBOX = f"""
 CREATE TABLE outbox (
     id              INTEGER PRIMARY KEY,
     client_id       TEXT NOT NULL UNIQUE,
     payload_json    TEXT NOT NULL,
-    state           TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'failed')),
+    state           TEXT NOT NULL CHECK {_one_of('state', 'queued', 'sending', 'failed')},
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,
     last_error      TEXT,
@@ -174,11 +186,12 @@ _INDEXES = (
     " ON conversations(archived, last_activity_at DESC, id DESC) WHERE unread_count > 0",
     "CREATE INDEX conversations_by_assignee"
     " ON conversations(assignee_id, archived, last_activity_at DESC, id DESC)",
-    # Deleting a message sets last_message_id NULL: without this, a full scan per delete.
-    "CREATE INDEX conversations_by_last_message ON conversations(last_message_id)"
-    " WHERE last_message_id IS NOT NULL",
-    # A conversation's history, newest first, paged by (ts, id).
-    "CREATE INDEX messages_by_conversation ON messages(conversation_id, ts DESC, id DESC)",
+    # A conversation's history, newest first, paged by (ts, id): read backwards, an
+    # index on (conversation_id, ts) is in (ts DESC, id DESC) order already, because
+    # every index entry ends in the rowid (= id). Leaving id out keeps the entries
+    # small: this index takes a random insert per message, and its pages are most of
+    # what a batch of new messages dirties.
+    "CREATE INDEX messages_by_conversation ON messages(conversation_id, ts)",
     # Partial: an incoming message has no client id, a pending outgoing one no wamid.
     "CREATE UNIQUE INDEX messages_by_wamid ON messages(wamid) WHERE wamid IS NOT NULL",
     "CREATE UNIQUE INDEX messages_by_client_id ON messages(client_id) WHERE client_id IS NOT NULL",
@@ -190,35 +203,31 @@ _INDEXES = (
 
 # External-content FTS5 over messages: the index holds no second copy of the text, and
 # its rowid is the message id, so "newest first" is ORDER BY rowid DESC (no sort).
+#
+# New messages are indexed by ingest.apply_messages once per batch (the only place
+# that inserts messages), not by an insert trigger: FTS5 flushes its in-memory terms
+# into a new on-disk segment at every statement savepoint, so a trigger indexing each
+# insert wrote one tiny segment per message and merged them endlessly (ingest ran 4x
+# slower). Updates and deletes keep the index exact through the triggers below. The
+# invariant after every store call: every message row is in the index (one without
+# text as an empty document) with its current text, so FTS5's integrity-check can
+# compare index and table (the tests do).
 _MESSAGE_FTS = (
     "CREATE VIRTUAL TABLE message_fts USING fts5("
     "text, media_filename, content='messages', content_rowid='id',"
     " tokenize='unicode61 remove_diacritics 2')",
     """
-    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
-    WHEN new.text IS NOT NULL OR new.media_filename IS NOT NULL
-    BEGIN
-        INSERT INTO message_fts(rowid, text, media_filename)
-        VALUES (new.id, new.text, new.media_filename);
-    END
-    """,
-    """
-    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
-    WHEN old.text IS NOT NULL OR old.media_filename IS NOT NULL
-    BEGIN
+    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
         INSERT INTO message_fts(message_fts, rowid, text, media_filename)
         VALUES ('delete', old.id, old.text, old.media_filename);
     END
     """,
     """
-    CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, media_filename ON messages
-    BEGIN
+    CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, media_filename ON messages BEGIN
         INSERT INTO message_fts(message_fts, rowid, text, media_filename)
-        SELECT 'delete', old.id, old.text, old.media_filename
-        WHERE old.text IS NOT NULL OR old.media_filename IS NOT NULL;
+        VALUES ('delete', old.id, old.text, old.media_filename);
         INSERT INTO message_fts(rowid, text, media_filename)
-        SELECT new.id, new.text, new.media_filename
-        WHERE new.text IS NOT NULL OR new.media_filename IS NOT NULL;
+        VALUES (new.id, new.text, new.media_filename);
     END
     """,
 )
@@ -254,9 +263,10 @@ _CONTACT_FTS = (
     """,
 )
 
-# FTS5 leaves (pgsz bytes) are rows of the *_data table. SQLCipher keeps 80 bytes of
-# every 4096-byte page for its IV and HMAC, so the default 4050-byte leaf no longer fits
-# on one page and every leaf would spill into an overflow page.
+# FTS5 leaves (pgsz bytes) are rows of the *_data table. SQLCipher keeps 48 bytes of
+# every 4096-byte page for its IV and HMAC (80 with its default HMAC-SHA512), so the
+# default 4050-byte leaf no longer fits on one page and would spill into an overflow
+# page.
 _FTS_PAGE_SIZE = 3900
 
 

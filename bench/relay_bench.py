@@ -1,0 +1,402 @@
+"""Benchmark of the relay's intake and fan-out, with pywa + FastAPI as the peer.
+
+    .venv/bin/python bench/relay_bench.py [--requests 30000] [--connections 32]
+
+Intake: signed webhook POSTs shaped like Meta's (one inbound message per three statuses
+of outgoing messages the relay knows) from a load generator pinned to one core, against
+one relay process pinned to the other, with durable commits (synchronous=FULL). The
+peer is pywa receiving the same signed webhooks with FastAPI on the same uvicorn
+settings and an empty handler (it checks the signature and parses, but stores nothing).
+
+Fan-out: 20 long-poll clients on /api/v1/sync; time from a webhook POST to the event
+reaching all 20 (p50, p99).
+
+Sending is measured by the sending engineer's bench (bench/relay_send_bench.py,
+`measure_sending() -> {"send_msgs_per_s", "send_rate_limited"}`); when that module is
+there its figures are merged in, otherwise those keys are null.
+
+The last line printed is one JSON object with every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import os
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from wadesk.cloud.signature import sign  # noqa: E402
+
+APP_SECRET = "bench-app-secret"
+VERIFY_TOKEN = "bench-verify-token"
+PHONE_NUMBER_ID = "106540352242922"
+WABA_ID = "102290129340398"
+BUSINESS_NUMBER = "4930123456"
+SERVER_CORE, LOADER_CORE = 0, 1
+
+
+# Payloads -------------------------------------------------------------------------
+def _envelope(value: dict[str, Any]) -> dict[str, Any]:
+    return {"object": "whatsapp_business_account",
+            "entry": [{"id": WABA_ID, "changes": [{"value": value, "field": "messages"}]}]}
+
+
+def _metadata() -> dict[str, str]:
+    return {"display_phone_number": BUSINESS_NUMBER, "phone_number_id": PHONE_NUMBER_ID}
+
+
+# Today's shapes (with business-scoped user ids): what Meta sends and what pywa 4.x
+# expects; an older shape would send the peer down its error path and flatter us.
+def _user(n: int) -> tuple[str, str]:
+    return f"49170{n % 500:07d}", f"DE.{n % 500:020d}"
+
+
+def inbound(n: int, ts: int) -> dict[str, Any]:
+    wa_id, user_id = _user(n)
+    return _envelope({
+        "messaging_product": "whatsapp", "metadata": _metadata(),
+        "contacts": [{"profile": {"name": f"Kunde {n % 500}"}, "wa_id": wa_id,
+                      "user_id": user_id}],
+        "messages": [{"from": wa_id, "from_user_id": user_id, "id": f"wamid.IN{n:012d}",
+                      "timestamp": str(ts), "type": "text",
+                      "text": {"body": f"Hallo, ist Auftrag {n} fertig?"}}],
+    })
+
+
+def status(n: int, name: str, ts: int) -> dict[str, Any]:
+    wa_id, user_id = _user(n)
+    item: dict[str, Any] = {"id": f"wamid.OUT{n:012d}", "status": name, "timestamp": str(ts),
+                            "recipient_id": wa_id, "recipient_user_id": user_id}
+    if name == "sent":
+        item["conversation"] = {"id": f"conv{n % 500}", "origin": {"type": "service"}}
+        item["pricing"] = {"billable": False, "pricing_model": "PMP", "category": "service"}
+    return _envelope({"messaging_product": "whatsapp", "metadata": _metadata(),
+                      "contacts": [{"wa_id": wa_id, "user_id": user_id}],
+                      "statuses": [item]})
+
+
+def workload(count: int, offset: int) -> list[bytes]:
+    """`count` signed request bodies: per outgoing message n, its three statuses, and
+    one inbound message, interleaved the way they would arrive."""
+    bodies: list[bytes] = []
+    ts = int(time.time())
+    n = offset
+    while len(bodies) < count:
+        for payload in (inbound(n, ts), status(n, "sent", ts), status(n, "delivered", ts + 1),
+                        status(n, "read", ts + 2)):
+            bodies.append(json.dumps(payload, separators=(",", ":")).encode())
+        n += 1
+    return bodies[:count]
+
+
+def request_bytes(body: bytes, path: str = "/webhook") -> bytes:
+    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"X-Hub-Signature-256: {sign(body, APP_SECRET)}\r\nUser-Agent: facebookexternalua\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n")
+    return head.encode() + body
+
+
+# A minimal keep-alive HTTP/1.1 load generator (httpx costs ~10x the CPU per request) ---
+async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, data: bytes) -> int:
+    writer.write(data)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line[:15].lower() == b"content-length:":
+            length = int(line[15:])
+    if length:
+        await reader.readexactly(length)
+    return status
+
+
+async def load(port: int, requests: list[bytes], connections: int) -> dict[str, Any]:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    queue = iter(requests)
+
+    async def worker() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for data in queue:
+            started = time.perf_counter()
+            code = await _one(reader, writer, data)
+            latencies.append(time.perf_counter() - started)
+            statuses[code] = statuses.get(code, 0) + 1
+        writer.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(connections)))
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
+        "statuses": statuses,
+    }
+
+
+# Servers under test, each in its own process on SERVER_CORE ----------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError("server did not start")
+
+
+def start_server(kind: str, port: int, data_dir: Path, key_hex: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "BENCH_DB_KEY": key_hex}
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--serve", kind, "--port", str(port),
+         "--data", str(data_dir)], env=env)
+    _wait_port(port, proc)
+    return proc
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _relay_config(port: int, data_dir: Path, key: bytes) -> Any:
+    from wadesk.relay.config import RelayConfig
+
+    return RelayConfig(data_dir=data_dir, host="127.0.0.1", port=port,
+                       graph_base_url="http://127.0.0.1:9", phone_number_ids=(PHONE_NUMBER_ID,),
+                       waba_id=WABA_ID, access_token="bench", app_secret=APP_SECRET,
+                       verify_token=VERIFY_TOKEN, db_key=key)
+
+
+def serve(kind: str, port: int, data_dir: Path) -> None:
+    os.sched_setaffinity(0, {SERVER_CORE})
+    import uvicorn
+
+    from wadesk.relay.server import bind, uvicorn_config
+
+    key = bytes.fromhex(os.environ["BENCH_DB_KEY"])
+    config = _relay_config(port, data_dir, key)
+    if kind == "relay":
+        from wadesk.relay.app import create_app
+        from wadesk.relay.context import RelayContext
+
+        app: Any = create_app(RelayContext(config))
+    else:
+        from fastapi import FastAPI
+        from pywa import WhatsApp
+
+        app = FastAPI()
+        wa = WhatsApp(phone_id=PHONE_NUMBER_ID, token="bench", server=app,
+                      webhook_endpoint="/webhook", verify_token=VERIFY_TOKEN,
+                      app_secret=APP_SECRET, validate_updates=True, webhook_challenge_delay=0)
+
+        @wa.on_message()
+        def on_message(client: Any, message: Any) -> None:
+            pass
+
+        @wa.on_message_status()
+        def on_status(client: Any, status: Any) -> None:
+            pass
+
+    uconfig = uvicorn_config(app, config, log_level="warning")
+    uvicorn.Server(uconfig).run(sockets=[bind("127.0.0.1", port)])
+
+
+# Setup of the relay's database: the team, and the outgoing messages statuses refer to ---
+def prepare_relay(data_dir: Path, key: bytes, outgoing: range) -> str:
+    from wadesk.relay import auth
+    from wadesk.store import events, people
+    from wadesk.store._db import transaction
+    from wadesk.store.apply_events import apply_event
+    from wadesk.store.connection import open_database
+
+    conn = open_database(data_dir / "relay.db", key=key, role="relay", create=True)
+    token = auth.new_device_token()
+    ts = int(time.time()) - 60
+    with transaction(conn):
+        person = people.add_person(conn, "bench", "agent")
+        people.add_device(conn, person.id, auth.hash_device_token(token), "bench-pc")
+        for n in outgoing:
+            wa_id, user_id = _user(n)
+            payload = {"wamid": f"wamid.OUT{n:012d}", "client_id": f"c{n}",
+                       "phone_number_id": PHONE_NUMBER_ID,
+                       "contact": {"wa_id": wa_id, "user_id": user_id, "profile_name": None,
+                                   "username": None},
+                       "type": "text", "ts": ts, "text": f"Ihr Auftrag {n} ist fertig.",
+                       "reply_to_wamid": None, "media": None, "agent_id": "1",
+                       "origin": "cloud", "status": "pending", "raw": None}
+            events.append_event(conn, "message.out", payload, dedupe_key=f"msg:wamid.OUT{n:012d}")
+            apply_event(conn, "message.out", payload)
+    conn.close()
+    return token
+
+
+# Fan-out: 20 long-poll clients --------------------------------------------------------
+async def fanout(port: int, token: str, clients: int = 20, posts: int = 200,
+                 offset: int = 10_000_000) -> dict[str, Any]:
+    import httpx
+
+    arrivals: dict[int, list[float]] = {}
+    seq_of: dict[str, int] = {}
+    stop = asyncio.Event()
+    ready = 0
+
+    async def poller() -> None:
+        nonlocal ready
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=70,
+                                     headers={"Authorization": f"Bearer {token}"}) as http:
+            first = (await http.get("/api/v1/sync", params={"since": 0, "limit": 1})).json()
+            since = first["latest"]
+            ready += 1
+            while not stop.is_set():
+                answer = await http.get("/api/v1/sync",
+                                        params={"since": since, "wait": 5, "limit": 1000})
+                now = time.perf_counter()
+                data = answer.json()
+                for event in data["events"]:
+                    wamid = event["payload"].get("wamid")
+                    if event["kind"] == "message.in" and wamid:
+                        arrivals.setdefault(wamid, []).append(now)
+                since = max(since, data["latest"])
+
+    tasks = [asyncio.create_task(poller()) for _ in range(clients)]
+    while ready < clients:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    sent_at: dict[str, float] = {}
+    for i in range(posts):
+        payload = inbound(offset + i, int(time.time()))
+        wamid = payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
+        data = request_bytes(json.dumps(payload, separators=(",", ":")).encode())
+        sent_at[wamid] = time.perf_counter()
+        await _one(reader, writer, data)
+        await asyncio.sleep(0.02)
+    deadline = time.perf_counter() + 10
+    while time.perf_counter() < deadline and not all(
+            len(arrivals.get(w, ())) >= clients for w in sent_at):
+        await asyncio.sleep(0.05)
+    stop.set()
+    writer.close()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    delays = sorted(max(arrivals[w]) - sent_at[w] for w in sent_at
+                    if len(arrivals.get(w, ())) >= clients)
+    del seq_of
+    if not delays:
+        return {"p50_ms": None, "p99_ms": None, "complete": 0}
+    return {"p50_ms": delays[len(delays) // 2] * 1000,
+            "p99_ms": delays[min(len(delays) - 1, int(len(delays) * 0.99))] * 1000,
+            "complete": len(delays), "posted": posts}
+
+
+def measure_sending() -> dict[str, Any]:
+    """The hook for the sending figures (R2's bench), if it exists."""
+    path = ROOT / "bench" / "relay_send_bench.py"
+    if not path.exists():
+        return {"send_msgs_per_s": None, "send_rate_limited": None}
+    spec = importlib.util.spec_from_file_location("relay_send_bench", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    figures = module.measure_sending()
+    return {"send_msgs_per_s": figures.get("send_msgs_per_s"),
+            "send_rate_limited": figures.get("send_rate_limited")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=30_000)
+    parser.add_argument("--warmup", type=int, default=3_000)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--no-send", action="store_true")
+    parser.add_argument("--serve", choices=("relay", "pywa"))
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--data", type=Path)
+    args = parser.parse_args(argv)
+    if args.serve:
+        serve(args.serve, args.port, args.data)
+        return 0
+
+    os.sched_setaffinity(0, {LOADER_CORE})
+    total = args.warmup + args.requests
+    bodies = workload(total, 0)
+    requests = [request_bytes(body) for body in bodies]
+    outgoing = range(0, total // 4 + 2)
+    result: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
+        key = secrets.token_bytes(32)
+        data_dir = Path(tmp) / "relay"
+        data_dir.mkdir()
+        token = prepare_relay(data_dir, key, outgoing)
+        port = _free_port()
+        proc = start_server("relay", port, data_dir, key.hex())
+        try:
+            asyncio.run(load(port, requests[: args.warmup], args.connections))
+            intake = asyncio.run(load(port, requests[args.warmup:], args.connections))
+            print("relay intake:", json.dumps(intake), flush=True)
+            spread = asyncio.run(fanout(port, token))
+            print("relay fan-out:", json.dumps(spread), flush=True)
+        finally:
+            stop_server(proc)
+        peer: dict[str, Any] = {"rps": None}
+        if not args.no_peer:
+            port = _free_port()
+            proc = start_server("pywa", port, Path(tmp) / "pywa", key.hex())
+            try:
+                asyncio.run(load(port, requests[: args.warmup], args.connections))
+                peer = asyncio.run(load(port, requests[args.warmup:], args.connections))
+                print("pywa peer:", json.dumps(peer), flush=True)
+            finally:
+                stop_server(proc)
+    result.update(
+        intake_rps=round(intake["rps"], 1), intake_p50_ms=round(intake["p50_ms"], 2),
+        intake_p99_ms=round(intake["p99_ms"], 2),
+        pywa_rps=round(peer["rps"], 1) if peer.get("rps") else None,
+        ratio_relay_pywa=round(intake["rps"] / peer["rps"], 2) if peer.get("rps") else None,
+        fanout_p50_ms=_round(spread["p50_ms"]), fanout_p99_ms=_round(spread["p99_ms"]),
+    )
+    result.update({"send_msgs_per_s": None, "send_rate_limited": None} if args.no_send
+                  else measure_sending())
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

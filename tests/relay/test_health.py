@@ -1,0 +1,38 @@
+"""GET /healthz: figures only, never a secret."""
+
+from __future__ import annotations
+
+from tests.relay.conftest import APP_SECRET, TOKEN, VERIFY_TOKEN
+from tests.relay.payloads import text_message
+
+
+def test_healthz_reports_figures_without_secrets(relay, client, post_webhook, relay_config):
+    post_webhook(text_message("wamid.H1"))
+    answer = client.get("/healthz")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["status"] == "ok" and body["latest_seq"] == 1
+    assert body["stats"]["webhook_200"] == 1 and body["stats"]["events_stored"] == 1
+    text = answer.text
+    for secret in (APP_SECRET, TOKEN, VERIFY_TOKEN, relay_config.db_key.hex(),
+                   relay_config.phone_number_ids[0], "491701111111", "Hallo"):
+        assert secret not in text
+
+
+def test_logs_carry_ids_never_texts_or_tokens(relay, post_webhook, client, caplog):
+    import logging
+
+    from wadesk.relay.logs import JsonFormatter
+
+    caplog.set_level(logging.DEBUG)
+    post_webhook(text_message("wamid.L1", "Geheime Nachricht", phone_number_id="999"))
+    post_webhook(text_message("wamid.L2", "Noch geheimer"))
+    client.post("/webhook", content=b"{}", headers={"Content-Type": "application/json",
+                                                     "X-Hub-Signature-256": "sha256=" + "0" * 64})
+    client.get("/api/v1/sync", headers={"Authorization": "Bearer wdt_" + "x" * 43})
+    formatter = JsonFormatter()
+    lines = [formatter.format(record) for record in caplog.records]
+    assert any("999" in line for line in lines)  # the ignored number is named
+    joined = "\n".join(lines)
+    for secret in ("Geheime", "geheimer", APP_SECRET, TOKEN, "wdt_"):
+        assert secret not in joined

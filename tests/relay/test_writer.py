@@ -1,0 +1,92 @@
+"""Group commit: many writers share one COMMIT; a failing one undoes only itself."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import threading
+
+import pytest
+
+from tests.relay.conftest import make_relay_config
+from wadesk.relay.context import RelayContext
+from wadesk.relay.writer import GroupCommitWriter
+from wadesk.store import events
+from wadesk.store.connection import open_database
+
+
+def test_concurrent_writes_share_commits_and_failures_stay_their_own(tmp_path):
+    async def run():
+        ctx = RelayContext(make_relay_config(tmp_path / "relay"))
+        await ctx.start()
+        try:
+            def good(n):
+                return lambda conn: events.append_event(conn, "t", {"n": n}, dedupe_key=f"k{n}")
+
+            def bad(conn):
+                events.append_event(conn, "t", {"n": "bad"}, dedupe_key="bad")
+                raise ValueError("refused")
+
+            calls = [ctx.write(good(n)) if n % 10 else ctx.write(bad) for n in range(200)]
+            results = await asyncio.gather(*calls, return_exceptions=True)
+            failures = [r for r in results if isinstance(r, Exception)]
+            assert len(failures) == 20 and all(isinstance(f, ValueError) for f in failures)
+            assert sorted(r for r in results if isinstance(r, int)) == list(range(1, 181))
+            stored = await ctx.read(lambda conn: events.events_since(conn, 0))
+            assert len(stored) == 180 and all(e.payload["n"] != "bad" for e in stored)
+            writer = ctx._writer
+            assert writer is not None and writer.groups < 200  # they really shared commits
+            assert ctx.latest_seq == 180
+        finally:
+            await ctx.stop()
+
+    asyncio.run(run())
+
+
+def test_a_wait_wakes_on_commit_and_times_out_otherwise(tmp_path):
+    async def run():
+        ctx = RelayContext(make_relay_config(tmp_path / "relay"))
+        await ctx.start()
+        try:
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            await ctx.wait_for_events(0, 0.2)
+            assert 0.15 < loop.time() - started < 1
+            waiter = asyncio.ensure_future(ctx.wait_for_events(0, 10))
+            await asyncio.sleep(0.05)
+            assert not waiter.done()
+            await ctx.write(lambda conn: events.append_event(conn, "t", {}))
+            await asyncio.wait_for(waiter, 1)
+        finally:
+            await ctx.stop()
+
+    asyncio.run(run())
+
+
+def test_a_failing_commit_fails_every_caller_of_the_group(tmp_path):
+    key = secrets.token_bytes(32)
+    path = tmp_path / "relay.db"
+    conn = open_database(path, key=key, role="relay", create=True)
+    conn.close()
+    writer = GroupCommitWriter(lambda: open_database(path, key=key, role="relay",
+                                                     check_same_thread=False))
+    writer.start().result(10)
+    try:
+        # A deferred foreign key violation is only checked at COMMIT.
+        def violate(conn):
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            conn.execute("INSERT INTO conversations(contact_id, phone_number_id, created_at)"
+                          " VALUES (999, 'x', 0)")
+
+        gate, running = threading.Event(), threading.Event()
+        blocker = writer.submit(lambda conn: (running.set(), gate.wait(5)))
+        running.wait(5)  # the next two queue up behind it: one group of their own
+        futures = [writer.submit(violate), writer.submit(lambda conn: events.append_event(conn, "t", {}))]
+        gate.set()
+        blocker.result(5)
+        for future in futures:
+            with pytest.raises(Exception):
+                future.result(5)
+        assert writer.submit(events.latest_seq).result(5) == 0
+    finally:
+        writer.stop()

@@ -1,0 +1,49 @@
+"""The relay's event log: append with dedupe, pages since a seq, counters."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+
+from wadesk.store import events
+from wadesk.store.connection import open_database
+
+
+@pytest.fixture
+def conn(tmp_path):
+    db = open_database(tmp_path / "relay.db", key=secrets.token_bytes(32), role="relay", create=True)
+    yield db
+    db.close()
+
+
+def test_append_dedupes_and_seq_only_grows(conn):
+    assert events.latest_seq(conn) == 0
+    assert events.append_event(conn, "message.in", {"wamid": "a"}, dedupe_key="msg:a") == 1
+    assert events.append_event(conn, "message.in", {"wamid": "a"}, dedupe_key="msg:a") is None
+    assert events.append_event(conn, "note", {"x": 1}, actor_id=7) == 2
+    assert events.append_event(conn, "note", {"x": 2}) == 3  # no key: never deduped
+    conn.execute("DELETE FROM events WHERE seq = 3")  # a purge of the newest event
+    assert events.latest_seq(conn) == 3
+    assert events.append_event(conn, "note", {"x": 3}) == 4  # numbers are never reused
+
+
+def test_events_since_pages_in_order_with_payloads(conn):
+    for n in range(5):
+        events.append_event(conn, "k", {"n": n, "text": "Grüße"}, at=1000 + n)
+    page = events.events_since(conn, 1, limit=2)
+    assert [(e.seq, e.at, e.payload["n"]) for e in page] == [(2, 1001, 1), (3, 1002, 2)]
+    assert page[0].payload["text"] == "Grüße"
+    assert page[0].as_json() == {"seq": 2, "at": 1001, "kind": "k", "actor_id": None,
+                                 "payload": {"n": 1, "text": "Grüße"}}
+    assert events.events_since(conn, 5) == []
+    assert len(events.events_since(conn, 0, limit=10**9)) == 5  # capped, not an error
+    assert events.count_events(conn) == 5 and events.count_events(conn, "k") == 5
+
+
+def test_counters(conn):
+    assert events.counter(conn, "x") == 0
+    events.bump_counter(conn, "x")
+    events.bump_counter(conn, "x", 4)
+    assert events.counter(conn, "x") == 5
+    assert events.all_counters(conn) == {"x": 5}
