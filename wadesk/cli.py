@@ -15,6 +15,7 @@ from wadesk import __version__
 
 _PROGRAMS: dict[str, tuple[str, str]] = {
     # name: (module, summary); imported only when asked for, to keep start-up fast.
+    "relay": ("wadesk.relay.cli", "run the team relay, or manage its people and devices"),
     "sim": ("wadesk.sim.cli", "run the WhatsApp Cloud API simulator"),
 }
 
