@@ -36,9 +36,17 @@ def _texts(hits: list) -> list[str]:
 def test_diacritics_are_ignored_both_ways(texts: Any) -> None:
     assert _texts(search_messages(texts, "Muller")) == ["Herr Müller fragt nach der Rechnung"]
     assert _texts(search_messages(texts, "müller")) == ["Herr Müller fragt nach der Rechnung"]
-    assert _texts(search_messages(texts, "strasse")) == []  # ß is a letter, not ss
     assert _texts(search_messages(texts, "Straße")) == ["Die Straße ist gesperrt 🚧"]
     assert _texts(search_messages(texts, "gruße koln")) == ["Grüße aus Köln"]
+
+
+def test_sharp_s_and_ss_find_each_other(texts: Any, conn: Any) -> None:
+    # Typed without ß (no such key, or Swiss spelling): still found.
+    assert _texts(search_messages(texts, "strasse")) == ["Die Straße ist gesperrt 🚧"]
+    assert _texts(search_messages(texts, "Grusse aus")) == ["Grüße aus Köln"]
+    assert _texts(search_messages(texts, "Strass")) == ["Die Straße ist gesperrt 🚧"]
+    apply_messages(conn, [incoming("Schöne Grüsse aus Zürich", ts=9)])
+    assert _texts(search_messages(conn, "grüße ")) == ["Schöne Grüsse aus Zürich", "Grüße aus Köln"]
 
 
 def test_newest_first_with_prefix_on_the_last_word(texts: Any) -> None:
@@ -101,9 +109,11 @@ def test_deleted_words_leave_the_index_itself(conn: Any) -> None:
 
 def test_query_building() -> None:
     assert fts_query("  ") is None
-    assert fts_query("Müller Rech") == '"Müller" "Rech"*'
-    assert fts_query('say "hi"') == '"say" """hi"""*'
+    assert fts_query("Müller Rech") == '"Müller" AND "Rech"*'
+    assert fts_query('say "hi"') == '"say" AND """hi"""*'
     assert fts_query("done ") == '"done"'
-    assert fts_query("a b", prefix=False) == '"a" "b"'
-    assert fts_query("a b", all_prefix=True) == '"a"* "b"*'
+    assert fts_query("strasse 5") == '("strasse" OR "straße") AND "5"*'
+    assert fts_query("Straße") == '("Straße"* OR "strasse"*)'
+    assert fts_query("a b", prefix=False) == '"a" AND "b"'
+    assert fts_query("a b", all_prefix=True) == '"a"* AND "b"*'
     assert fts_query(" ".join(["w"] * 100)).count('"w"') == 16
