@@ -4,37 +4,37 @@
 <context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="311" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="333"/>
         <source>WhatsApp gave no reason.</source>
         <translation>WhatsApp hat keinen Grund genannt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="312" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
         <source>Not delivered: %1</source>
         <translation>Nicht zugestellt: %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="312" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
         <source>Click to try again.</source>
         <translation>Zum erneuten Senden klicken.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="314" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="314" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
         <source>Your team</source>
         <translation>Ihr Team</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="322" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
         <source>Read %1</source>
         <translation>Gelesen %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="324" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
         <source>Delivered %1</source>
         <translation>Zugestellt %1</translation>
     </message>
@@ -42,48 +42,48 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="156" />
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="290" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="174"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="302"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="288" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="300"/>
         <source>Internal note by %1</source>
         <translation>Interne Notiz von %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="298" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
         <source>not sent yet</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="298" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="298" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="299" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
         <source>read</source>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="299" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
         <source>played</source>
         <translation>abgespielt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="299" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
         <source>not delivered</source>
         <translation>nicht zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="304" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="316"/>
         <source>reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -91,32 +91,32 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="116" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="116"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="127" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="127"/>
         <source>Not downloaded yet</source>
         <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="128" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="128"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
         <translation>Diese Datei wurde noch nicht heruntergeladen. Sie erscheint hier, sobald sie da ist.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="140" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="140"/>
         <source>Cannot open the file</source>
         <translation>Datei lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="141" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="141"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
         <translation>wadesk konnte diese Datei nicht öffnen. Versuchen Sie stattdessen „Speichern unter …“.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="148" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
@@ -124,82 +124,82 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="61" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="61"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="82" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="82"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="83" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="83"/>
         <source>Jump to the new messages</source>
         <translation>Zu den neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="281" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="290"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="283" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="292"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Like</source>
         <translation>Gefällt mir</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Love</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Laugh</source>
         <translation>Lachen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Surprised</source>
         <translation>Überrascht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="285" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
         <source>Sad</source>
         <translation>Traurig</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="285" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
         <source>Thanks</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="290" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="299"/>
         <source>Remove your reaction</source>
         <translation>Ihre Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="292" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="301"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="294" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="303"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="295" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="304"/>
         <source>Save as…</source>
         <translation>Speichern unter …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="297" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="306"/>
         <source>Try again</source>
         <translation>Erneut senden</translation>
     </message>
@@ -207,87 +207,87 @@
 <context>
     <name>ColleagueActivityLabel</name>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="48" />
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="48"/>
         <source>%1 has just answered this customer</source>
-        <translation type="unfinished" />
+        <translation>%1 hat dieser Kundin bzw. diesem Kunden gerade geantwortet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="49" />
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="49"/>
         <source>%1 is looking at this conversation</source>
-        <translation type="unfinished" />
+        <translation>%1 sieht sich diese Unterhaltung gerade an</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="92" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="92"/>
         <source>Choose a template</source>
         <translation>Vorlage wählen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="102" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="102"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="110" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="110"/>
         <source>Internal note (only your team sees it)</source>
         <translation>Interne Notiz (nur Ihr Team sieht sie)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="112" />
-        <location filename="../../wadesk/desktop/views/composer.py" line="279" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="112"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="279"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="114" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="114"/>
         <source>Send a template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="119" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="119"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="120" />
-        <location filename="../../wadesk/desktop/views/composer.py" line="174" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="120"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="174"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="174" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="174"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Senden (Strg+Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="210" />
-        <source>24 hours have passed since the customer's last message: WhatsApp only lets you send an approved template now. Free text works again once they reply.</source>
+        <location filename="../../wadesk/desktop/views/composer.py" line="210"/>
+        <source>24 hours have passed since the customer&apos;s last message: WhatsApp only lets you send an approved template now. Free text works again once they reply.</source>
         <translation>Die letzte Nachricht des Kunden ist über 24 Stunden her: WhatsApp erlaubt jetzt nur noch eine genehmigte Vorlage. Sobald der Kunde antwortet, können Sie wieder frei schreiben.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="217" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="217"/>
         <source>Internal note — only your team sees it</source>
         <translation>Interne Notiz – nur Ihr Team sieht sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="219" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="219"/>
         <source>Type a message — “/” for quick replies</source>
         <translation>Nachricht schreiben – „/“ für Schnellantworten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="221" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="221"/>
         <source>Only a template can be sent</source>
         <translation>Nur eine Vorlage kann gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="253" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="253"/>
         <source>This file cannot be sent</source>
         <translation>Diese Datei kann nicht gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="257" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="257"/>
         <source>add a caption below, or just send</source>
         <translation>unten eine Bildunterschrift ergänzen oder einfach senden</translation>
     </message>
@@ -295,7 +295,7 @@
 <context>
     <name>ComposerEdit</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer_edit.py" line="39" />
+        <location filename="../../wadesk/desktop/views/composer_edit.py" line="39"/>
         <source>Quick replies</source>
         <translation>Schnellantworten</translation>
     </message>
@@ -303,72 +303,72 @@
 <context>
     <name>ConversationHeader</name>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="68" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="68"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="69" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="69"/>
         <source>Labels of this conversation</source>
         <translation>Labels dieser Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="99" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="99"/>
         <source>Conversation with %1</source>
         <translation>Unterhaltung mit %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="138" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="138"/>
         <source>Open for %1</source>
         <translation>Offen für %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="140" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="140"/>
         <source>You can write freely until %1. After that, only a template can be sent.</source>
         <translation>Sie können bis %1 frei schreiben. Danach kann nur noch eine Vorlage gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="143" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="143"/>
         <source>Closed: only a template can be sent</source>
         <translation>Geschlossen: nur eine Vorlage kann gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="145" />
-        <source>WhatsApp allows free messages only within 24 hours of the customer's last message.</source>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="145"/>
+        <source>WhatsApp allows free messages only within 24 hours of the customer&apos;s last message.</source>
         <translation>WhatsApp erlaubt freie Nachrichten nur innerhalb von 24 Stunden nach der letzten Nachricht des Kunden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="181" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="181"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="183" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="183"/>
         <source>Assigned to you</source>
         <translation>Ihnen zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="185" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="185"/>
         <source>Assigned to %1</source>
         <translation>Zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="187" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="187"/>
         <source>change the assignment</source>
         <translation>Zuweisung ändern</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="197" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="197"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="200" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="200"/>
         <source>Assign to a colleague</source>
         <translation>Einer Kollegin oder einem Kollegen zuweisen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="206" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="206"/>
         <source>Unassign</source>
         <translation>Zuweisung aufheben</translation>
     </message>
@@ -376,12 +376,15 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="404" />
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="404"/>
         <source>%n unread message(s)</source>
-        <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
+        <translation>
+            <numerusform>%n ungelesene Nachricht</numerusform>
+            <numerusform>%n ungelesene Nachrichten</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="407" />
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="407"/>
         <source>assigned to %1</source>
         <translation>zugewiesen an %1</translation>
     </message>
@@ -389,55 +392,55 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="88" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="88"/>
         <source>This address starts with http://, which would let others on the network read your messages. Use the https:// address of your relay.</source>
-        <translation type="unfinished" />
+        <translation>Diese Adresse beginnt mit http://, damit könnten andere im Netzwerk Ihre Nachrichten mitlesen. Verwenden Sie die https://-Adresse Ihres Relays.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="91" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="91"/>
         <source>This is not a complete address. It should look like https://relay.your-shop.de.</source>
-        <translation type="unfinished" />
+        <translation>Das ist keine vollständige Adresse. Sie sollte etwa so aussehen: https://relay.ihr-laden.de.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="93" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="93"/>
         <source>wadesk cannot reach a relay at this address. Check the address and that this computer is online; if both are right, ask whoever runs the relay whether it is running.</source>
-        <translation type="unfinished" />
+        <translation>wadesk erreicht unter dieser Adresse kein Relay. Prüfen Sie die Adresse und ob dieser Computer online ist. Stimmt beides, fragen Sie die Person, die das Relay betreibt, ob es läuft.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="96" />
-        <source>The relay's security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="96"/>
+        <source>The relay&apos;s security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
+        <translation>Das Sicherheitszertifikat des Relays ist nicht gültig, deshalb hat wadesk Ihre Anmeldung nicht gesendet. Bitten Sie die Person, die das Relay betreibt, das Zertifikat zu erneuern.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
         <source>Something answers at this address, but it is not a wadesk relay. Check the address.</source>
-        <translation type="unfinished" />
+        <translation>Unter dieser Adresse antwortet etwas, aber kein wadesk-Relay. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101"/>
         <source>Your name or the code is not right. Type your name exactly as the owner entered it. A setup code works only once: if it was used already, ask the owner for a new one.</source>
-        <translation type="unfinished" />
+        <translation>Ihr Name oder der Code stimmt nicht. Geben Sie Ihren Namen genau so ein, wie die Inhaberin bzw. der Inhaber ihn angelegt hat. Ein Einrichtungscode gilt nur einmal: Wurde er schon benutzt, bitten Sie um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104"/>
         <source>Too many wrong attempts. Please wait a quarter of an hour, then try again.</source>
-        <translation type="unfinished" />
+        <translation>Zu viele falsche Versuche. Bitte warten Sie eine Viertelstunde und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109"/>
         <source>The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.</source>
-        <translation type="unfinished" />
+        <translation>Das Relay konnte Sie nicht anmelden. Versuchen Sie es gleich noch einmal oder fragen Sie die Person, die das Relay betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
         <source>Set up wadesk</source>
-        <translation type="unfinished" />
+        <translation>wadesk einrichten</translation>
     </message>
 </context>
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/image_viewer.py" line="27" />
+        <location filename="../../wadesk/desktop/dialogs/image_viewer.py" line="27"/>
         <source>This photo cannot be shown.</source>
         <translation>Dieses Foto kann nicht angezeigt werden.</translation>
     </message>
@@ -445,114 +448,130 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="146" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="147"/>
         <source>Labels</source>
-        <translation type="unfinished">Labels</translation>
+        <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="154" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="155"/>
         <source>Assign to me</source>
-        <translation type="unfinished">Mir zuweisen</translation>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="207"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n neue Nachricht</numerusform>
+            <numerusform>%n neue Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="208"/>
+        <source>from %n customer(s)</source>
+        <translation>
+            <numerusform>von %n Kundin bzw. Kunden</numerusform>
+            <numerusform>von %n Kundinnen und Kunden</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="239" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="245"/>
         <source>Not sent</source>
-        <translation type="unfinished">Nicht gesendet</translation>
+        <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="253" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="259"/>
         <source>Signed out</source>
-        <translation type="unfinished" />
+        <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="255" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="261"/>
         <source>Log in again</source>
-        <translation type="unfinished" />
+        <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="256" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="262"/>
         <source>Later</source>
-        <translation type="unfinished" />
+        <translation>Später</translation>
     </message>
 </context>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="212" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="212"/>
         <source>Protecting your messages</source>
-        <translation type="unfinished" />
+        <translation>Schutz Ihrer Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216" />
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="234" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="234"/>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="218" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="218"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished">Passphrase wiederholen</translation>
+        <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="222" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="222"/>
         <source>Your message history on this computer is encrypted.</source>
-        <translation type="unfinished" />
+        <translation>Ihr Nachrichtenverlauf auf diesem Computer ist verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="224" />
-        <source>The key is kept in this computer's keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="224"/>
+        <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
+        <translation>Der Schlüssel liegt im Schlüsselbund dieses Computers, Sie müssen sich also nichts merken. Wer sich an diesem Computer als Sie anmelden kann, kann wadesk öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="227" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="227"/>
         <source>Which passphrase should protect your message history?</source>
-        <translation type="unfinished" />
+        <translation>Welche Passphrase soll Ihren Nachrichtenverlauf schützen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="229" />
-        <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team's relay still has it and a new profile can sync it again.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="229"/>
+        <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk den Schlüssel ablegen könnte. Wählen Sie stattdessen eine Passphrase mit mindestens %1 Zeichen: Sie geben sie bei jedem Start von wadesk ein. Wenn Sie sie vergessen, lässt sich der Verlauf auf diesem Computer nicht mehr öffnen; das Relay Ihres Teams hat ihn aber noch, und ein neues Profil kann ihn wieder abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
         <source>Repeat it</source>
-        <translation type="unfinished">Wiederholen</translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="246" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="246"/>
         <source>Please use at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="248" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="248"/>
         <source>The two passphrases are not the same.</source>
-        <translation type="unfinished">Die beiden Passphrasen stimmen nicht überein.</translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="203" />
+        <location filename="../../wadesk/desktop/main_window.py" line="203"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="310" />
+        <location filename="../../wadesk/desktop/main_window.py" line="310"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="311" />
+        <location filename="../../wadesk/desktop/main_window.py" line="311"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="312" />
+        <location filename="../../wadesk/desktop/main_window.py" line="312"/>
         <source>Offline — not connected to your relay</source>
         <translation>Offline – keine Verbindung zu Ihrem Relay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="316" />
+        <location filename="../../wadesk/desktop/main_window.py" line="316"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Nachricht wartet auf den Versand</numerusform>
@@ -563,79 +582,79 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="61" />
+        <location filename="../../wadesk/desktop/notifier.py" line="61"/>
         <source>Open wadesk</source>
-        <translation type="unfinished" />
+        <translation>wadesk öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="62" />
+        <location filename="../../wadesk/desktop/notifier.py" line="62"/>
         <source>App lock…</source>
-        <translation type="unfinished" />
+        <translation>App-Sperre …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="64" />
+        <location filename="../../wadesk/desktop/notifier.py" line="64"/>
         <source>Quit wadesk</source>
-        <translation type="unfinished" />
+        <translation>wadesk beenden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/notifier.py" line="86" />
+        <location filename="../../wadesk/desktop/notifier.py" line="86"/>
         <source>wadesk — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>wadesk – %n ungelesene Nachricht</numerusform>
+            <numerusform>wadesk – %n ungelesene Nachrichten</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26"/>
         <source>Protect your message history</source>
         <translation>Nachrichtenverlauf schützen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26"/>
         <source>Unlock wadesk</source>
         <translation>wadesk entsperren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="29" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="29"/>
         <source>This computer has no keychain where wadesk could keep the key of your encrypted message history. Choose a passphrase instead. You will type it each time wadesk starts. If you forget it, nobody can open the history again.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk den Schlüssel Ihres verschlüsselten Nachrichtenverlaufs ablegen könnte. Wählen Sie stattdessen eine Passphrase. Sie geben sie bei jedem Start von wadesk ein. Wenn Sie sie vergessen, kann niemand den Verlauf wieder öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="34" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="34"/>
         <source>Type the passphrase that protects your message history.</source>
         <translation>Geben Sie die Passphrase ein, die Ihren Nachrichtenverlauf schützt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="37" />
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="44" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="37"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="44"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="39" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="39"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="46" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="46"/>
         <source>Repeat it</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="63" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="63"/>
         <source>Please use at least %d characters.</source>
         <translation>Bitte verwenden Sie mindestens %d Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="65" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="65"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="67" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="67"/>
         <source>Please type your passphrase.</source>
         <translation>Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
@@ -643,184 +662,184 @@
 <context>
     <name>RelayLoginPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="124" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="124"/>
         <source>Connect to your relay</source>
-        <translation type="unfinished" />
+        <translation>Mit Ihrem Relay verbinden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="125" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="125"/>
         <source>Enter what the owner of your wadesk relay gave you.</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie ein, was Sie von der Inhaberin bzw. dem Inhaber Ihres wadesk-Relays bekommen haben.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="127" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="127"/>
         <source>Relay address</source>
-        <translation type="unfinished" />
+        <translation>Adresse des Relays</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
         <source>e.g. Lena</source>
-        <translation type="unfinished" />
+        <translation>z. B. Lena</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="129" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="129"/>
         <source>Your name</source>
-        <translation type="unfinished" />
+        <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="130" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="130"/>
         <source>Setup code</source>
-        <translation type="unfinished" />
+        <translation>Einrichtungscode</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138"/>
         <source>Setup code or password</source>
-        <translation type="unfinished" />
+        <translation>Einrichtungscode oder Passwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="142" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="142"/>
         <source>What is the address of your relay?</source>
-        <translation type="unfinished" />
+        <translation>Wie lautet die Adresse Ihres Relays?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="143" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="143"/>
         <source>What is your name in the team?</source>
-        <translation type="unfinished" />
+        <translation>Wie heißen Sie im Team?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="144" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="144"/>
         <source>How do you log in?</source>
-        <translation type="unfinished" />
+        <translation>Wie melden Sie sich an?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="145" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="145"/>
         <source>Your setup code or password:</source>
-        <translation type="unfinished" />
+        <translation>Ihr Einrichtungscode oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="174" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="174"/>
         <source>Connecting to your relay…</source>
-        <translation type="unfinished" />
+        <translation>Verbindung zu Ihrem Relay wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="198" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="198"/>
         <source>Connected. Welcome, %1!</source>
-        <translation type="unfinished" />
+        <translation>Verbunden. Willkommen, %1!</translation>
     </message>
 </context>
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="293" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
         <source>Log in again</source>
-        <translation type="unfinished" />
+        <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="299"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Computer wurde abgemeldet. Bitten Sie die Inhaberin bzw. den Inhaber um einen neuen Einrichtungscode oder verwenden Sie Ihr Passwort.</translation>
     </message>
 </context>
 <context>
     <name>SetLockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="75" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="75"/>
         <source>App lock</source>
-        <translation type="unfinished" />
+        <translation>App-Sperre</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="77" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="77"/>
         <source>New PIN or passphrase</source>
-        <translation type="unfinished" />
+        <translation>Neue PIN oder Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="79" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="79"/>
         <source>Repeat it</source>
-        <translation type="unfinished">Wiederholen</translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="86" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="86"/>
         <source>Which PIN or passphrase should open wadesk? Leave both fields empty to turn the lock off.</source>
-        <translation type="unfinished" />
+        <translation>Mit welcher PIN oder Passphrase soll sich wadesk öffnen lassen? Lassen Sie beide Felder leer, um die Sperre auszuschalten.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="96" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="96"/>
         <source>Please use at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="98" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="98"/>
         <source>The two entries are not the same.</source>
-        <translation type="unfinished" />
+        <translation>Die beiden Eingaben stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="61" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="61"/>
         <source>Search names, numbers and messages</source>
         <translation>Namen, Nummern und Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="62" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="62"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="72" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="72"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="73" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="73"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="74" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="74"/>
         <source>Mine</source>
         <translation>Meine</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="75" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="75"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="80" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="80"/>
         <source>Show %s conversations</source>
         <translation>Unterhaltungen anzeigen: %s</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="87" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="87"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="89" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="89"/>
         <source>Show the conversations with a label</source>
         <translation>Unterhaltungen mit einem Label anzeigen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="98" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="98"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="103" />
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="155" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="103"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="155"/>
         <source>No conversations yet.
 When a customer writes to your number, it shows up here.</source>
         <translation>Noch keine Unterhaltungen.
 Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="152" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="152"/>
         <source>No conversations match.</source>
         <translation>Keine passenden Unterhaltungen.</translation>
     </message>
@@ -828,40 +847,40 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60"/>
         <source>Welcome to wadesk</source>
-        <translation type="unfinished" />
+        <translation>Willkommen bei wadesk</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61"/>
         <source>How would you like to start?</source>
-        <translation type="unfinished" />
+        <translation>Wie möchten Sie beginnen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="62" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="62"/>
         <source>Try the demo: a sample bicycle shop with customers who write in</source>
-        <translation type="unfinished" />
+        <translation>Demo ausprobieren: ein Beispiel-Fahrradladen, dem Kundinnen und Kunden schreiben</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="63" />
-        <source>Connect to your team's relay</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="63"/>
+        <source>Connect to your team&apos;s relay</source>
+        <translation>Mit dem Relay Ihres Teams verbinden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70" />
-        <source>Your business's relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70"/>
+        <source>Your business&apos;s relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
+        <translation>Das Relay Ihres Unternehmens empfängt die WhatsApp-Nachrichten. Adresse und Ihren Einrichtungscode bekommen Sie von der Person, die es betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
         <source>The demo needs no account and keeps its data apart from real data.</source>
-        <translation type="unfinished" />
+        <translation>Die Demo braucht kein Konto und hält ihre Daten getrennt von echten Daten.</translation>
     </message>
 </context>
 <context>
     <name>TeamDirectory</name>
     <message>
-        <location filename="../../wadesk/desktop/team.py" line="59" />
+        <location filename="../../wadesk/desktop/team.py" line="59"/>
         <source>Colleague</source>
         <translation>Kollege/Kollegin</translation>
     </message>
@@ -869,47 +888,47 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="85" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="85"/>
         <source>Send a template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="90" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="90"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="97" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="97"/>
         <source>Not available: not approved by WhatsApp, or it needs a media header.</source>
         <translation>Nicht verfügbar: von WhatsApp nicht genehmigt, oder sie braucht eine Medien-Kopfzeile.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="104" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="104"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="105" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="105"/>
         <source>Outside the 24-hour window WhatsApp only delivers templates it has approved.</source>
         <translation>Außerhalb des 24-Stunden-Fensters stellt WhatsApp nur genehmigte Vorlagen zu.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="109" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="109"/>
         <source>The customer will read:</source>
         <translation>Der Kunde liest:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="116" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="116"/>
         <source>Send template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
         <source>Header %1</source>
         <translation>Kopfzeile %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
         <source>Text %1</source>
         <translation>Text %1</translation>
     </message>
@@ -917,42 +936,42 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="48" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="48"/>
         <source>wadesk is locked</source>
-        <translation type="unfinished" />
+        <translation>wadesk ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="50" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="50"/>
         <source>PIN or passphrase</source>
-        <translation type="unfinished" />
+        <translation>PIN oder Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="56" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="56"/>
         <source>Type your PIN or passphrase to open wadesk.</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie Ihre PIN oder Passphrase ein, um wadesk zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="66" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="66"/>
         <source>That is not right. Please try again.</source>
-        <translation type="unfinished" />
+        <translation>Das stimmt nicht. Bitte versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/welcome_page.py" line="23" />
+        <location filename="../../wadesk/desktop/views/welcome_page.py" line="23"/>
         <source>wadesk for your team</source>
         <translation>wadesk für Ihr Team</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/welcome_page.py" line="27" />
+        <location filename="../../wadesk/desktop/views/welcome_page.py" line="27"/>
         <source>Answer your customers on WhatsApp from this computer, together with your colleagues on one business number.
 Choose a conversation on the left to start.</source>
         <translation>Beantworten Sie Ihre Kundschaft auf WhatsApp von diesem Computer aus – gemeinsam mit Ihren Kolleginnen und Kollegen über eine Geschäftsnummer.
 Wählen Sie links eine Unterhaltung aus.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/welcome_page.py" line="39" />
+        <location filename="../../wadesk/desktop/views/welcome_page.py" line="39"/>
         <source>Your message history is encrypted on this computer. wadesk never reads your address book.</source>
         <translation>Ihr Nachrichtenverlauf ist auf diesem Computer verschlüsselt. wadesk liest niemals Ihr Adressbuch.</translation>
     </message>
@@ -960,7 +979,7 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>_Bar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="42" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="42"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -968,65 +987,70 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="43" />
+        <location filename="../../wadesk/desktop/app.py" line="54"/>
         <source>wadesk cannot open your history</source>
         <translation>wadesk kann Ihren Verlauf nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="68" />
+        <location filename="../../wadesk/desktop/app.py" line="178"/>
         <source>Your business</source>
         <translation>Ihr Unternehmen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app.py" line="201"/>
+        <source>The demo could not start</source>
+        <translation>Die Demo konnte nicht starten</translation>
     </message>
 </context>
 <context>
     <name>attachments</name>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="34" />
+        <location filename="../../wadesk/desktop/attachments.py" line="34"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="35" />
+        <location filename="../../wadesk/desktop/attachments.py" line="35"/>
         <source>videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="36" />
+        <location filename="../../wadesk/desktop/attachments.py" line="36"/>
         <source>audio files</source>
         <translation>Audiodateien</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="37" />
+        <location filename="../../wadesk/desktop/attachments.py" line="37"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="38" />
+        <location filename="../../wadesk/desktop/attachments.py" line="38"/>
         <source>stickers</source>
         <translation>Sticker</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="54" />
+        <location filename="../../wadesk/desktop/attachments.py" line="54"/>
         <source>“%1” cannot be read.</source>
         <translation>„%1“ lässt sich nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="56" />
+        <location filename="../../wadesk/desktop/attachments.py" line="56"/>
         <source>“%1” is a folder, not a file.</source>
         <translation>„%1“ ist ein Ordner, keine Datei.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="60" />
+        <location filename="../../wadesk/desktop/attachments.py" line="60"/>
         <source>WhatsApp does not accept this kind of file (“%1”). You can send photos (JPEG, PNG), videos (MP4, 3GP), audio, PDF, Word, Excel, PowerPoint and text files.</source>
         <translation>WhatsApp nimmt diese Art von Datei nicht an („%1“). Sie können Fotos (JPEG, PNG), Videos (MP4, 3GP), Audio, PDF-, Word-, Excel-, PowerPoint- und Textdateien senden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="67" />
+        <location filename="../../wadesk/desktop/attachments.py" line="67"/>
         <source>“%1” is empty.</source>
         <translation>„%1“ ist leer.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="70" />
+        <location filename="../../wadesk/desktop/attachments.py" line="70"/>
         <source>“%1” is %2; WhatsApp accepts %3 up to %4.</source>
         <translation>„%1“ ist %2 groß; WhatsApp nimmt %3 bis %4 an.</translation>
     </message>
@@ -1034,17 +1058,17 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>bubble_layout</name>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="90" />
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="90"/>
         <source>Not delivered</source>
         <translation>Nicht zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="92" />
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="92"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="97" />
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="97"/>
         <source>Internal note — not sent to the customer</source>
         <translation>Interne Notiz – wird dem Kunden nicht gesendet</translation>
     </message>
@@ -1052,12 +1076,12 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>chat_items</name>
     <message>
-        <location filename="../../wadesk/desktop/chat_items.py" line="125" />
+        <location filename="../../wadesk/desktop/chat_items.py" line="125"/>
         <source>Automatic reply</source>
         <translation>Automatische Antwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/chat_items.py" line="127" />
+        <location filename="../../wadesk/desktop/chat_items.py" line="127"/>
         <source>Sent from the WhatsApp Business app</source>
         <translation>Aus der WhatsApp-Business-App gesendet</translation>
     </message>
@@ -1065,43 +1089,43 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="34" />
-        <location filename="../../wadesk/desktop/formatting.py" line="47" />
+        <location filename="../../wadesk/desktop/formatting.py" line="34"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="47"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="45" />
+        <location filename="../../wadesk/desktop/formatting.py" line="45"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="53" />
+        <location filename="../../wadesk/desktop/formatting.py" line="53"/>
         <source>d MMMM</source>
         <translation>d. MMMM</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="54" />
+        <location filename="../../wadesk/desktop/formatting.py" line="54"/>
         <source>d MMMM yyyy</source>
         <translation>d. MMMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="66" />
+        <location filename="../../wadesk/desktop/formatting.py" line="66"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="92" />
+        <location filename="../../wadesk/desktop/formatting.py" line="92"/>
         <source>less than a minute</source>
         <translation>weniger als eine Minute</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="95" />
+        <location filename="../../wadesk/desktop/formatting.py" line="95"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="97" />
+        <location filename="../../wadesk/desktop/formatting.py" line="97"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
@@ -1109,23 +1133,23 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>media_painter</name>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="80" />
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="150" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="80"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="150"/>
         <source>Not downloaded yet</source>
         <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="82" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="82"/>
         <source>The file cannot be shown</source>
         <translation>Die Datei kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="84" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="84"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="190" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="190"/>
         <source>Open in OpenStreetMap</source>
         <translation>In OpenStreetMap öffnen</translation>
     </message>
@@ -1133,67 +1157,67 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>message_kinds</name>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="58" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="58"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="59" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="59"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="60" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="60"/>
         <source>Voice message</source>
         <translation>Sprachnachricht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="61" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="61"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="62" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="62"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="63" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="63"/>
         <source>Sticker</source>
         <translation>Sticker</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="64" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="64"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="65" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="65"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="66" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="66"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="67" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="67"/>
         <source>Button reply</source>
         <translation>Antwort per Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="68" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="68"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="69" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="69"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="70" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="70"/>
         <source>This message type is not supported</source>
         <translation>Diese Nachrichtenart wird nicht unterstützt</translation>
     </message>
@@ -1201,39 +1225,39 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="51" />
+        <location filename="../../wadesk/desktop/settings.py" line="51"/>
         <source>Enter sends the message (Shift+Enter starts a new line)</source>
-        <translation type="unfinished" />
+        <translation>Eingabetaste sendet die Nachricht (Umschalt+Eingabe beginnt eine neue Zeile)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="52" />
+        <location filename="../../wadesk/desktop/settings.py" line="52"/>
         <source>Language of wadesk</source>
-        <translation type="unfinished" />
+        <translation>Sprache von wadesk</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="54" />
+        <location filename="../../wadesk/desktop/settings.py" line="54"/>
         <source>Light or dark look</source>
-        <translation type="unfinished" />
+        <translation>Helle oder dunkle Darstellung</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="57" />
+        <location filename="../../wadesk/desktop/settings.py" line="57"/>
         <source>Show a notice on the desktop when a customer writes</source>
-        <translation type="unfinished" />
+        <translation>Hinweis auf dem Desktop anzeigen, wenn eine Kundin oder ein Kunde schreibt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="58" />
+        <location filename="../../wadesk/desktop/settings.py" line="58"/>
         <source>Play a sound when a customer writes</source>
-        <translation type="unfinished" />
+        <translation>Ton abspielen, wenn eine Kundin oder ein Kunde schreibt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="60" />
+        <location filename="../../wadesk/desktop/settings.py" line="60"/>
         <source>Lock wadesk after this many minutes without use (0: only at start)</source>
-        <translation type="unfinished" />
+        <translation>wadesk nach so vielen Minuten ohne Benutzung sperren (0: nur beim Start)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="62" />
+        <location filename="../../wadesk/desktop/settings.py" line="62"/>
         <source>App lock PIN or passphrase</source>
-        <translation type="unfinished" />
+        <translation>PIN oder Passphrase der App-Sperre</translation>
     </message>
 </context>
 </TS>

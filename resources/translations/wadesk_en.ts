@@ -1,557 +1,577 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="311" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="333"/>
         <source>WhatsApp gave no reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="312" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
         <source>Not delivered: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="312" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
         <source>Click to try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="314" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="314" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
         <source>Your team</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="322" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
         <source>Read %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="324" />
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
         <source>Delivered %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="156" />
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="290" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="174"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="302"/>
         <source>You</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="288" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="300"/>
         <source>Internal note by %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="298" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
         <source>not sent yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="298" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
         <source>sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="298" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
         <source>delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="299" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
         <source>read</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="299" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
         <source>played</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="299" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
         <source>not delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="304" />
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="316"/>
         <source>reactions: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="116" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="116"/>
         <source>You</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="127" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="127"/>
         <source>Not downloaded yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="128" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="128"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="140" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="140"/>
         <source>Cannot open the file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="141" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="141"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="148" />
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="61" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="61"/>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="82" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="82"/>
         <source>New messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="83" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="83"/>
         <source>Jump to the new messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="281" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="290"/>
         <source>Reply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="283" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="292"/>
         <source>React</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Like</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Love</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Laugh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="284" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
         <source>Surprised</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="285" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
         <source>Sad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="285" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
         <source>Thanks</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="290" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="299"/>
         <source>Remove your reaction</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="292" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="301"/>
         <source>Copy text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="294" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="303"/>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="295" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="304"/>
         <source>Save as…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="297" />
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="306"/>
         <source>Try again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ColleagueActivityLabel</name>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="48" />
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="48"/>
         <source>%1 has just answered this customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="49" />
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="49"/>
         <source>%1 is looking at this conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="92" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="92"/>
         <source>Choose a template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="102" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="102"/>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="110" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="110"/>
         <source>Internal note (only your team sees it)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="112" />
-        <location filename="../../wadesk/desktop/views/composer.py" line="279" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="112"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="279"/>
         <source>Attach a file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="114" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="114"/>
         <source>Send a template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="119" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="119"/>
         <source>Send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="120" />
-        <location filename="../../wadesk/desktop/views/composer.py" line="174" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="120"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="174"/>
         <source>Send (Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="174" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="174"/>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="210" />
-        <source>24 hours have passed since the customer's last message: WhatsApp only lets you send an approved template now. Free text works again once they reply.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="210"/>
+        <source>24 hours have passed since the customer&apos;s last message: WhatsApp only lets you send an approved template now. Free text works again once they reply.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="217" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="217"/>
         <source>Internal note — only your team sees it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="219" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="219"/>
         <source>Type a message — “/” for quick replies</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="221" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="221"/>
         <source>Only a template can be sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="253" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="253"/>
         <source>This file cannot be sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="257" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="257"/>
         <source>add a caption below, or just send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ComposerEdit</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer_edit.py" line="39" />
+        <location filename="../../wadesk/desktop/views/composer_edit.py" line="39"/>
         <source>Quick replies</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConversationHeader</name>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="68" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="68"/>
         <source>Labels</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="69" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="69"/>
         <source>Labels of this conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="99" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="99"/>
         <source>Conversation with %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="138" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="138"/>
         <source>Open for %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="140" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="140"/>
         <source>You can write freely until %1. After that, only a template can be sent.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="143" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="143"/>
         <source>Closed: only a template can be sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="145" />
-        <source>WhatsApp allows free messages only within 24 hours of the customer's last message.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="145"/>
+        <source>WhatsApp allows free messages only within 24 hours of the customer&apos;s last message.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="181" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="181"/>
         <source>Unassigned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="183" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="183"/>
         <source>Assigned to you</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="185" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="185"/>
         <source>Assigned to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="187" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="187"/>
         <source>change the assignment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="197" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="197"/>
         <source>Assign to me</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="200" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="200"/>
         <source>Assign to a colleague</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="206" />
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="206"/>
         <source>Unassign</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="404" />
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="404"/>
         <source>%n unread message(s)</source>
-        <translation><numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="407" />
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="407"/>
         <source>assigned to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="88" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="88"/>
         <source>This address starts with http://, which would let others on the network read your messages. Use the https:// address of your relay.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="91" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="91"/>
         <source>This is not a complete address. It should look like https://relay.your-shop.de.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="93" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="93"/>
         <source>wadesk cannot reach a relay at this address. Check the address and that this computer is online; if both are right, ask whoever runs the relay whether it is running.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="96" />
-        <source>The relay's security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="96"/>
+        <source>The relay&apos;s security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
         <source>Something answers at this address, but it is not a wadesk relay. Check the address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101"/>
         <source>Your name or the code is not right. Type your name exactly as the owner entered it. A setup code works only once: if it was used already, ask the owner for a new one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104"/>
         <source>Too many wrong attempts. Please wait a quarter of an hour, then try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109"/>
         <source>The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
         <source>Set up wadesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/image_viewer.py" line="27" />
+        <location filename="../../wadesk/desktop/dialogs/image_viewer.py" line="27"/>
         <source>This photo cannot be shown.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="146" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="147"/>
         <source>Labels</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="154" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="155"/>
         <source>Assign to me</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="207"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="208"/>
+        <source>from %n customer(s)</source>
+        <translation>
+            <numerusform>from %n customer</numerusform>
+            <numerusform>from %n customers</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="239" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="245"/>
         <source>Not sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="253" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="259"/>
         <source>Signed out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="255" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="261"/>
         <source>Log in again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="256" />
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="262"/>
         <source>Later</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="212" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="212"/>
         <source>Protecting your messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216" />
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="234" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="234"/>
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="218" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="218"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="222" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="222"/>
         <source>Your message history on this computer is encrypted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="224" />
-        <source>The key is kept in this computer's keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="224"/>
+        <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="227" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="227"/>
         <source>Which passphrase should protect your message history?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="229" />
-        <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team's relay still has it and a new profile can sync it again.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="229"/>
+        <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
         <source>Repeat it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="246" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="246"/>
         <source>Please use at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="248" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="248"/>
         <source>The two passphrases are not the same.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="203" />
+        <location filename="../../wadesk/desktop/main_window.py" line="203"/>
         <source>Not sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="310" />
+        <location filename="../../wadesk/desktop/main_window.py" line="310"/>
         <source>Online</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="311" />
+        <location filename="../../wadesk/desktop/main_window.py" line="311"/>
         <source>Reconnecting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="312" />
+        <location filename="../../wadesk/desktop/main_window.py" line="312"/>
         <source>Offline — not connected to your relay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="316" />
+        <location filename="../../wadesk/desktop/main_window.py" line="316"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n message waiting to be sent</numerusform>
@@ -562,675 +582,680 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="61" />
+        <location filename="../../wadesk/desktop/notifier.py" line="61"/>
         <source>Open wadesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="62" />
+        <location filename="../../wadesk/desktop/notifier.py" line="62"/>
         <source>App lock…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="64" />
+        <location filename="../../wadesk/desktop/notifier.py" line="64"/>
         <source>Quit wadesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/notifier.py" line="86" />
+        <location filename="../../wadesk/desktop/notifier.py" line="86"/>
         <source>wadesk — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>wadesk — %n unread message</numerusform>
+            <numerusform>wadesk — %n unread messages</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26"/>
         <source>Protect your message history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="26"/>
         <source>Unlock wadesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="29" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="29"/>
         <source>This computer has no keychain where wadesk could keep the key of your encrypted message history. Choose a passphrase instead. You will type it each time wadesk starts. If you forget it, nobody can open the history again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="34" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="34"/>
         <source>Type the passphrase that protects your message history.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="37" />
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="44" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="37"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="44"/>
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="39" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="39"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="46" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="46"/>
         <source>Repeat it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="63" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="63"/>
         <source>Please use at least %d characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="65" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="65"/>
         <source>The two passphrases are not the same.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="67" />
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="67"/>
         <source>Please type your passphrase.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RelayLoginPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="124" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="124"/>
         <source>Connect to your relay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="125" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="125"/>
         <source>Enter what the owner of your wadesk relay gave you.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="127" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="127"/>
         <source>Relay address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
         <source>e.g. Lena</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="129" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="129"/>
         <source>Your name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="130" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="130"/>
         <source>Setup code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138"/>
         <source>Setup code or password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="142" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="142"/>
         <source>What is the address of your relay?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="143" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="143"/>
         <source>What is your name in the team?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="144" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="144"/>
         <source>How do you log in?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="145" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="145"/>
         <source>Your setup code or password:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="174" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="174"/>
         <source>Connecting to your relay…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="198" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="198"/>
         <source>Connected. Welcome, %1!</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="293" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
         <source>Log in again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="299"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SetLockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="75" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="75"/>
         <source>App lock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="77" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="77"/>
         <source>New PIN or passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="79" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="79"/>
         <source>Repeat it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="86" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="86"/>
         <source>Which PIN or passphrase should open wadesk? Leave both fields empty to turn the lock off.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="96" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="96"/>
         <source>Please use at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="98" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="98"/>
         <source>The two entries are not the same.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="61" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="61"/>
         <source>Search names, numbers and messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="62" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="62"/>
         <source>Search</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="72" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="72"/>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="73" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="73"/>
         <source>Unread</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="74" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="74"/>
         <source>Mine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="75" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="75"/>
         <source>Unassigned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="80" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="80"/>
         <source>Show %s conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="87" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="87"/>
         <source>Labels</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="89" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="89"/>
         <source>Show the conversations with a label</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="98" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="98"/>
         <source>Conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="103" />
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="155" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="103"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="155"/>
         <source>No conversations yet.
 When a customer writes to your number, it shows up here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="152" />
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="152"/>
         <source>No conversations match.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60"/>
         <source>Welcome to wadesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61"/>
         <source>How would you like to start?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="62" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="62"/>
         <source>Try the demo: a sample bicycle shop with customers who write in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="63" />
-        <source>Connect to your team's relay</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="63"/>
+        <source>Connect to your team&apos;s relay</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70" />
-        <source>Your business's relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
-        <translation type="unfinished" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70"/>
+        <source>Your business&apos;s relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74" />
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
         <source>The demo needs no account and keeps its data apart from real data.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TeamDirectory</name>
     <message>
-        <location filename="../../wadesk/desktop/team.py" line="59" />
+        <location filename="../../wadesk/desktop/team.py" line="59"/>
         <source>Colleague</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="85" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="85"/>
         <source>Send a template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="90" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="90"/>
         <source>Templates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="97" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="97"/>
         <source>Not available: not approved by WhatsApp, or it needs a media header.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="104" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="104"/>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="105" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="105"/>
         <source>Outside the 24-hour window WhatsApp only delivers templates it has approved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="109" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="109"/>
         <source>The customer will read:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="116" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="116"/>
         <source>Send template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
         <source>Header %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146" />
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
         <source>Text %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="48" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="48"/>
         <source>wadesk is locked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="50" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="50"/>
         <source>PIN or passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="56" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="56"/>
         <source>Type your PIN or passphrase to open wadesk.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="66" />
+        <location filename="../../wadesk/desktop/app_lock.py" line="66"/>
         <source>That is not right. Please try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/welcome_page.py" line="23" />
+        <location filename="../../wadesk/desktop/views/welcome_page.py" line="23"/>
         <source>wadesk for your team</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/welcome_page.py" line="27" />
+        <location filename="../../wadesk/desktop/views/welcome_page.py" line="27"/>
         <source>Answer your customers on WhatsApp from this computer, together with your colleagues on one business number.
 Choose a conversation on the left to start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/welcome_page.py" line="39" />
+        <location filename="../../wadesk/desktop/views/welcome_page.py" line="39"/>
         <source>Your message history is encrypted on this computer. wadesk never reads your address book.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_Bar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="42" />
+        <location filename="../../wadesk/desktop/views/composer.py" line="42"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="43" />
+        <location filename="../../wadesk/desktop/app.py" line="54"/>
         <source>wadesk cannot open your history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="68" />
+        <location filename="../../wadesk/desktop/app.py" line="178"/>
         <source>Your business</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app.py" line="201"/>
+        <source>The demo could not start</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>attachments</name>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="34" />
+        <location filename="../../wadesk/desktop/attachments.py" line="34"/>
         <source>photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="35" />
+        <location filename="../../wadesk/desktop/attachments.py" line="35"/>
         <source>videos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="36" />
+        <location filename="../../wadesk/desktop/attachments.py" line="36"/>
         <source>audio files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="37" />
+        <location filename="../../wadesk/desktop/attachments.py" line="37"/>
         <source>documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="38" />
+        <location filename="../../wadesk/desktop/attachments.py" line="38"/>
         <source>stickers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="54" />
+        <location filename="../../wadesk/desktop/attachments.py" line="54"/>
         <source>“%1” cannot be read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="56" />
+        <location filename="../../wadesk/desktop/attachments.py" line="56"/>
         <source>“%1” is a folder, not a file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="60" />
+        <location filename="../../wadesk/desktop/attachments.py" line="60"/>
         <source>WhatsApp does not accept this kind of file (“%1”). You can send photos (JPEG, PNG), videos (MP4, 3GP), audio, PDF, Word, Excel, PowerPoint and text files.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="67" />
+        <location filename="../../wadesk/desktop/attachments.py" line="67"/>
         <source>“%1” is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="70" />
+        <location filename="../../wadesk/desktop/attachments.py" line="70"/>
         <source>“%1” is %2; WhatsApp accepts %3 up to %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>bubble_layout</name>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="90" />
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="90"/>
         <source>Not delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="92" />
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="92"/>
         <source>edited</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="97" />
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="97"/>
         <source>Internal note — not sent to the customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chat_items</name>
     <message>
-        <location filename="../../wadesk/desktop/chat_items.py" line="125" />
+        <location filename="../../wadesk/desktop/chat_items.py" line="125"/>
         <source>Automatic reply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/chat_items.py" line="127" />
+        <location filename="../../wadesk/desktop/chat_items.py" line="127"/>
         <source>Sent from the WhatsApp Business app</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="34" />
-        <location filename="../../wadesk/desktop/formatting.py" line="47" />
+        <location filename="../../wadesk/desktop/formatting.py" line="34"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="47"/>
         <source>Yesterday</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="45" />
+        <location filename="../../wadesk/desktop/formatting.py" line="45"/>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="53" />
+        <location filename="../../wadesk/desktop/formatting.py" line="53"/>
         <source>d MMMM</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="54" />
+        <location filename="../../wadesk/desktop/formatting.py" line="54"/>
         <source>d MMMM yyyy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="66" />
+        <location filename="../../wadesk/desktop/formatting.py" line="66"/>
         <source>%1 B</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="92" />
+        <location filename="../../wadesk/desktop/formatting.py" line="92"/>
         <source>less than a minute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="95" />
+        <location filename="../../wadesk/desktop/formatting.py" line="95"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="97" />
+        <location filename="../../wadesk/desktop/formatting.py" line="97"/>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>media_painter</name>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="80" />
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="150" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="80"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="150"/>
         <source>Not downloaded yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="82" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="82"/>
         <source>The file cannot be shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="84" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="84"/>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="190" />
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="190"/>
         <source>Open in OpenStreetMap</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>message_kinds</name>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="58" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="58"/>
         <source>Photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="59" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="59"/>
         <source>Video</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="60" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="60"/>
         <source>Voice message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="61" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="61"/>
         <source>Audio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="62" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="62"/>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="63" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="63"/>
         <source>Sticker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="64" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="64"/>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="65" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="65"/>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="66" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="66"/>
         <source>Template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="67" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="67"/>
         <source>Button reply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="68" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="68"/>
         <source>Notice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="69" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="69"/>
         <source>This message was deleted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/message_kinds.py" line="70" />
+        <location filename="../../wadesk/desktop/message_kinds.py" line="70"/>
         <source>This message type is not supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="51" />
+        <location filename="../../wadesk/desktop/settings.py" line="51"/>
         <source>Enter sends the message (Shift+Enter starts a new line)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="52" />
+        <location filename="../../wadesk/desktop/settings.py" line="52"/>
         <source>Language of wadesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="54" />
+        <location filename="../../wadesk/desktop/settings.py" line="54"/>
         <source>Light or dark look</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="57" />
+        <location filename="../../wadesk/desktop/settings.py" line="57"/>
         <source>Show a notice on the desktop when a customer writes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="58" />
+        <location filename="../../wadesk/desktop/settings.py" line="58"/>
         <source>Play a sound when a customer writes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="60" />
+        <location filename="../../wadesk/desktop/settings.py" line="60"/>
         <source>Lock wadesk after this many minutes without use (0: only at start)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="62" />
+        <location filename="../../wadesk/desktop/settings.py" line="62"/>
         <source>App lock PIN or passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -76,13 +76,16 @@ class Inbox:
         self.controller.notifier.lock_settings_requested.connect(lambda: self.lock.change(self.window))
         self.lock = AppLock(settings, self.window)
 
-    def show(self) -> bool:
+    def show(self, sync: bool = True) -> bool:
         """Ask for the app lock (if set), show the window, then start syncing."""
         if self.lock.enabled and not self.lock.lock():
             return False
         self.window.show()
-        # After the first paint: the list is on screen before any network work starts.
-        QTimer.singleShot(0, self.worker.start)
+        if sync:
+            # After the first paint: the list is on screen before any network work starts.
+            QTimer.singleShot(0, self.worker.start)
+        else:
+            self.window.set_connection_state("offline")
         return True
 
     def log_in_again(self) -> None:
@@ -96,6 +99,10 @@ class Inbox:
             return
         login = wizard.login
         relay_profile.save_token(self.paths, login.token, self.conn)
+        # Whoever logged in is "me" from now on (another person may use this PC).
+        relay_profile.save(self.paths, relay_profile.RelayProfile(
+            login.relay_url, str(login.person.get("id")), str(login.person.get("name") or ""),
+            str(login.person.get("role") or "agent"), login.device.get("id")))
         self.worker.stop()
         self.worker = SyncWorker(self.relay_url, login.token, self.opener, self.paths.media,
                                  str(login.person.get("id")), self.worker_settings)
@@ -106,6 +113,7 @@ class Inbox:
         self.controller.close()
         self.lock.detach()
         self.worker.stop()
+        self.window.close()
 
 
 def _first_run(app: QApplication, paths: Any) -> tuple[str, Any]:
@@ -172,9 +180,10 @@ def run(profile: str | None = None, demo: bool = False, language: str | None = N
     inbox = Inbox(paths, conn, opener, relay.relay_url, token, relay.person_id, settings,
                   (QCoreApplication.translate("app", "Your business"), ""))
     try:
-        if not inbox.show():
+        if not inbox.show(sync=bool(token)):
             return 1
         if not token:
+            # The keychain lost the token (or never had it): log in again, then sync.
             QTimer.singleShot(0, inbox.log_in_again)
         return app.exec()
     finally:

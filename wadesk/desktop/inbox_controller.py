@@ -84,6 +84,7 @@ class InboxController(QObject):
         w.message_changed.connect(self._message_changed)
         w.notes_changed.connect(self.window.on_notes_changed)
         w.conversations_changed.connect(self._conversations_changed)
+        w.unread_changed.connect(self.notifier.set_unread)
         w.media_ready.connect(self._media_ready)
         w.send_refused.connect(self._refused)
         w.connection_changed.connect(self.window.set_connection_state)
@@ -102,9 +103,8 @@ class InboxController(QObject):
     # -- UI -> worker ----------------------------------------------------------------------
 
     def _opened(self, conversation_id: int) -> None:
-        self.worker.conversation_opened(conversation_id)
+        self.worker.conversation_opened(conversation_id)  # also recounts the unread messages
         self.activity.show_conversation(conversation_id)
-        self._update_unread()
 
     def _outbox_changed(self, *_args: Any) -> None:
         self.worker.kick_outbox()
@@ -224,10 +224,6 @@ class InboxController(QObject):
     def _conversations_changed(self, conversation_ids: list[int]) -> None:
         for conversation_id in conversation_ids:
             self.window.on_conversation_changed(conversation_id)
-        self._update_unread()
-
-    def _update_unread(self) -> None:
-        self.notifier.set_unread(replica_sync.total_unread(self.conn))
 
     def _media_ready(self, message_id: int, conversation_id: int) -> None:
         if self.window.media is not None:

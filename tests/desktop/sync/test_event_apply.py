@@ -109,8 +109,11 @@ def test_people_notes_labels_and_quick_replies(conn):
 def test_incoming_media_is_queued_for_download(conn):
     media = {"media_id": "m1", "mime": "image/jpeg", "size": 10, "filename": None, "sha256": None}
     changes = apply_page(conn, [message_in(1, "wamid.IMG", "Foto", media=media)], "7")
-    assert [wamid for _id, wamid in changes.media] == ["wamid.IMG"]
-    assert replica_sync.recent_media_to_fetch(conn) == changes.media
+    assert [(wamid, stored) for _id, wamid, stored in changes.media] == [("wamid.IMG", False)]
+    assert replica_sync.recent_media_to_fetch(conn) == [(changes.media[0][0], "wamid.IMG")]
+    stored = apply_page(conn, [event(2, "media.stored", {"wamid": "wamid.IMG", "media_id": "m1", "mime": "image/jpeg",
+                                                          "size": 10, "sha256": None})], "7")
+    assert [(wamid, ready) for _id, wamid, ready in stored.media] == [("wamid.IMG", True)]
 
 
 def test_an_event_this_version_cannot_apply_is_skipped_not_fatal(conn, caplog):

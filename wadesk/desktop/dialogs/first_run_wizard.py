@@ -155,7 +155,7 @@ class RelayLoginPage(QWizardPage):
 
     def show_status(self, text: str, error: bool = True) -> None:
         self.status.setText(text)
-        self.status.setProperty("error", error)
+        self.status.setStyleSheet("color: #ea0038;" if error else "")  # as the passphrase dialog's
         self.status.setVisible(bool(text))
 
     def validatePage(self) -> bool:
@@ -217,6 +217,7 @@ class KeyPage(QWizardPage):
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.error = _text("", "ErrorText")
+        self.error.setStyleSheet("color: #ea0038;")
         self.error.setVisible(False)
         if self.has_keychain:
             self.setSubTitle(self.tr("Your message history on this computer is encrypted."))
@@ -294,6 +295,8 @@ class ReloginWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in again"))
         self.page = RelayLoginPage(log_in_with, self, relay_url=relay_url, name=name)
+        # This history belongs to this relay: another address would mix two businesses.
+        self.page.address.setReadOnly(bool(relay_url))
         self.page.setSubTitle(self.tr("This computer was signed out. Ask the owner for a new setup code, "
                                       "or use your password."))
         self.addPage(self.page)

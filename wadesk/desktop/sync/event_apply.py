@@ -72,7 +72,8 @@ class SyncChanges:
     incoming: list[IncomingNotice] = field(default_factory=list)
     activity: list[ColleagueActivity] = field(default_factory=list)
     refusals: list[SendRefusal] = field(default_factory=list)
-    media: list[tuple[int, str]] = field(default_factory=list)  # (message id, wamid) to fetch
+    # (message id, wamid, stored): media to fetch; `stored` once the relay has the file
+    media: list[tuple[int, str, bool]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the relay's standing with WhatsApp
     total_unread: int = 0
     cursor: int = 0
@@ -170,7 +171,7 @@ def _apply_one(conn: Connection, event: dict[str, Any], changes: SyncChanges, me
         if ref is None:
             return
         if p.get("media") and not ref.media_file and p.get("wamid"):
-            changes.media.append((ref.id, p["wamid"]))
+            changes.media.append((ref.id, p["wamid"], False))
         if before is None and (p.get("origin") or "cloud") == "cloud" and notify:
             contact = p.get("contact") or {}
             name = contact.get("profile_name") or contact.get("username") or contact.get("wa_id") or ""
@@ -190,7 +191,7 @@ def _apply_one(conn: Connection, event: dict[str, Any], changes: SyncChanges, me
         ref = replica_sync.message_ref(conn, wamid=p.get("wamid"))
         changes.message(ref)
         if ref is not None and ref.direction == "in" and not ref.media_file:
-            changes.media.append((ref.id, p["wamid"]))
+            changes.media.append((ref.id, p["wamid"], True))
     elif kind == "conversation.assigned":
         _conversation(conn, p.get("conversation"), changes)
     elif kind == "conversation.read":

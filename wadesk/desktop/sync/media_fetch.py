@@ -3,7 +3,8 @@
 The relay keeps every incoming file (Meta's download links die after a few days);
 a desktop fetches it by wamid once and keeps it encrypted (media_files). A file the
 relay is still fetching from WhatsApp answers `media_pending` with Retry-After; it is
-asked again a few times. Downloads run two at a time, beside the long-poll.
+asked again a few times, or at once when the relay's `media.stored` event says the file
+is there. Downloads run two at a time, beside the long-poll.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayRefused
 from wadesk.store import media_files, messages
 
 log = logging.getLogger(__name__)
+
+
+def _missing(conn: Any, message_id: int) -> bool:
+    found = messages.get_message(conn, message_id)
+    return found is not None and not found.media_file and found.revoked_at is None
 
 
 def _save(conn: Any, message_id: int, data: bytes, media_dir: Path) -> int | None:
@@ -39,8 +45,9 @@ class MediaFetcher:
         self._known: set[int] = set()
         self._timers: set[asyncio.TimerHandle] = set()
 
-    def want(self, message_id: int, wamid: str) -> None:
-        if message_id not in self._known:
+    def want(self, message_id: int, wamid: str, *, now: bool = False) -> None:
+        """Fetch a message's file; `now`: the relay has it (skip a pending wait)."""
+        if message_id not in self._known or now:
             self._known.add(message_id)
             self._queue.put_nowait((message_id, wamid, 1))
 
@@ -64,6 +71,8 @@ class MediaFetcher:
                 handle.cancel()
 
     async def _fetch(self, message_id: int, wamid: str, attempt: int) -> None:
+        if not await self.db.run(_missing, message_id):
+            return  # fetched meanwhile (a retry and a media.stored crossed), or revoked
         try:
             data = await self.api.media(wamid)
         except RelayAuthError as exc:

@@ -28,7 +28,7 @@ from typing import Any
 import httpx
 from PySide6.QtCore import QObject, Signal
 
-from wadesk.desktop.sync.connection_state import OFFLINE, ConnectionState
+from wadesk.desktop.sync.connection_state import ConnectionState
 from wadesk.desktop.sync.db_thread import DbThread
 from wadesk.desktop.sync.event_apply import apply_page
 from wadesk.desktop.sync.media_fetch import MediaFetcher
@@ -61,6 +61,7 @@ class SyncWorker(QObject):
     message_changed = Signal(int, int)  # message id, conversation id (outbox results)
     notes_changed = Signal(int)  # conversation id
     conversations_changed = Signal(object)  # [conversation id] (read marks written here)
+    unread_changed = Signal(int)  # unread customer messages in all conversations (the tray)
     media_ready = Signal(int, int)  # message id, conversation id: its file is now stored
     send_refused = Signal(object)  # event_apply.SendRefusal
     connection_changed = Signal(str, int)  # "online" | "reconnecting" | "offline", messages waiting
@@ -265,8 +266,8 @@ class SyncWorker(QObject):
                 cursor = changes.cursor
                 self.changes.emit(changes)
                 if self._media is not None:
-                    for message_id, wamid in changes.media:
-                        self._media.want(message_id, wamid)
+                    for message_id, wamid, stored in changes.media:
+                        self._media.want(message_id, wamid, now=stored)
                 if changes.refusals or changes.messages:
                     await self._emit_state()
             more = bool(events) and int(page.get("latest") or 0) > cursor
@@ -331,6 +332,8 @@ class SyncWorker(QObject):
         if local:
             await self.db.run(conversations.mark_read, conversation_id)
             self.conversations_changed.emit([conversation_id])
+        # Counted here, not on the UI thread: a sum over every conversation.
+        self.unread_changed.emit(await self.db.run(replica_sync.total_unread))
         newest = await self.db.run(replica_sync.newest_incoming, conversation_id)
         if newest is None or self._read_told.get(conversation_id) == newest[0]:
             return
@@ -379,7 +382,4 @@ class SyncWorker(QObject):
     async def _queue_recent_media(self) -> None:
         assert self._media is not None
         for message_id, wamid in await self.db.run(replica_sync.recent_media_to_fetch):
-            self._media.want(message_id, wamid)
-
-
-__all__ = ["OFFLINE", "SyncWorker", "WorkerSettings"]
+            self._media.want(message_id, wamid, now=True)

@@ -1,0 +1,94 @@
+"""`wadesk --demo`: simulator, relay and team on loopback, up in a few seconds, with no
+keychain needed and nothing kept."""
+
+import time
+
+import keyring
+import pytest
+from keyring.backends.fail import Keyring as NoKeyring
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from wadesk import paths as wpaths
+from wadesk.desktop import app as desktop_app
+from wadesk.desktop.demo import FIRST_WRITERS, LABELS, QUICK_REPLIES, DemoEnvironment
+from wadesk.desktop.main_window import MainWindow
+from wadesk.store import conversations, labels, quick_replies
+from wadesk.store.conversations import ConversationFilter
+
+
+@pytest.fixture
+def demo(tmp_path):
+    environment = DemoEnvironment(wpaths.demo_of(wpaths.for_profile(tmp_path)), chatter=None, colleagues=False)
+    yield environment
+    environment.stop()
+
+
+def relay_read(environment, fn):
+    relay = environment.relay
+    return relay.call(lambda: relay.ctx.read(fn))
+
+
+def test_the_demo_business_starts_quickly_with_its_team_and_first_customers(demo):
+    started = time.monotonic()
+    session = demo.start()
+    assert time.monotonic() - started < 5.0
+    assert session.token and len(session.db_key) == 32 and session.token not in repr(session)
+    assert set(demo.tokens) == {"Demo", "Mia", "Tom"}
+    assert sorted(l.name for l in relay_read(demo, labels.list_labels)) == sorted(name for name, _ in LABELS)
+    assert len(relay_read(demo, quick_replies.list_quick_replies)) == len(QUICK_REPLIES)
+    deadline = time.monotonic() + 10
+    while len(relay_read(demo, conversations.list_conversations)) < len(FIRST_WRITERS):
+        assert time.monotonic() < deadline, "the first customers did not write"
+        time.sleep(0.05)
+
+
+def test_a_demo_colleague_takes_a_conversation_that_waited(demo, monkeypatch):
+    from wadesk.desktop import demo_colleagues
+    from wadesk.desktop.demo_colleagues import DemoColleagues
+
+    demo.start()
+    deadline = time.monotonic() + 10
+    while len(relay_read(demo, conversations.list_conversations)) < len(FIRST_WRITERS):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    colleagues = DemoColleagues(demo.relay, demo.relay.base_url, demo.tokens, demo.person_ids, seed=1)
+    assert colleagues.act_once("Mia") is None  # fresh messages are left to the user
+    monkeypatch.setattr(demo_colleagues, "WAITED_S", -60)
+    assert colleagues.act_once("Mia") == "assigned"
+    mine = relay_read(demo, lambda conn: conversations.list_conversations(
+        conn, ConversationFilter(assignee_id=str(demo.person_ids["Mia"]))))
+    assert len(mine) == 1
+    # Once the waiting ones are all taken, Mia answers hers (Tom never touches them).
+    outcomes = [colleagues.act_once("Mia") for _ in range(30)]
+    assert "answered" in outcomes
+    sent = relay_read(demo, lambda conn: conn.execute(
+        "SELECT count(*) FROM messages WHERE direction = 'out' AND agent_id = ?",
+        (str(demo.person_ids["Mia"]),)).fetchone()[0])
+    assert sent >= 1
+
+
+def test_wadesk_demo_opens_the_inbox_without_a_keychain(tmp_path, qapp, qtbot, monkeypatch):
+    keyring.set_keyring(NoKeyring())  # as on CI: no keychain, and no passphrase asked
+    seen = {}
+
+    def watch() -> None:
+        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+        if window is not None and window.list_model is not None and window.list_model.rowCount() >= len(FIRST_WRITERS):
+            seen["rows"] = window.list_model.rowCount()
+            seen["title"] = window.windowTitle()
+            seen["team"] = sorted(name for _id, name in window.team.members())
+            # exit(), not quit(): Qt 6's quit() leaves the test's later timers dead.
+            QApplication.exit(0)
+            return
+        QTimer.singleShot(50, watch)
+
+    started = time.monotonic()
+    QTimer.singleShot(0, watch)
+    profile = tmp_path / "home"
+    assert desktop_app.run(profile=str(profile), demo=True, language="en") == 0
+    assert time.monotonic() - started < 15
+    assert seen["rows"] == len(FIRST_WRITERS) and "Radhaus Berlin" in seen["title"]
+    assert seen["team"] == ["Demo", "Mia", "Tom"]
+    assert (profile / "data" / "demo" / "wadesk.db").exists()
+    assert not (profile / "data" / "wadesk.db").exists()  # real data untouched
