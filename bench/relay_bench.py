@@ -202,7 +202,8 @@ def serve(kind: str, port: int, data_dir: Path) -> None:
     os.sched_setaffinity(0, {SERVER_CORE})
     import uvicorn
 
-    from wadesk.relay.server import bind, uvicorn_config
+    from wadesk.relay.server import uvicorn_config
+    from wadesk.serving import bind
 
     key = bytes.fromhex(os.environ["BENCH_DB_KEY"])
     config = _relay_config(port, data_dir, key)

@@ -24,7 +24,8 @@ import uvloop  # noqa: E402,F401
 from wadesk.relay.app import create_app  # noqa: E402
 from wadesk.relay.config import RelayConfig  # noqa: E402
 from wadesk.relay.context import RelayContext  # noqa: E402
-from wadesk.relay.server import bind, uvicorn_config  # noqa: E402
+from wadesk.relay.server import uvicorn_config  # noqa: E402
+from wadesk.serving import bind  # noqa: E402
 
 APP_SECRET = "relay-test-app-secret"
 

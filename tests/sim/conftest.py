@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from wadesk.cloud.signature import is_valid
 from wadesk.sim import SimConfig, SimServer
-from wadesk.sim.server import bind
+from wadesk.serving import bind
 
 APP_SECRET = "sim-test-app-secret"
 VERIFY_TOKEN = "sim-test-verify-token"

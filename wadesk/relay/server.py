@@ -12,13 +12,8 @@ live in one event loop, so a second process would only contend for the database 
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import importlib.util
 import logging
-import socket
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import uvicorn
@@ -27,6 +22,7 @@ from wadesk.relay import logs
 from wadesk.relay.app import create_app
 from wadesk.relay.config import RelayConfig, is_loopback_host
 from wadesk.relay.context import RelayContext
+from wadesk.serving import ThreadedServer, bind
 
 log = logging.getLogger("wadesk.relay")
 
@@ -34,17 +30,6 @@ log = logging.getLogger("wadesk.relay")
 # event loop. Both are optional: without them uvicorn falls back to h11 / asyncio.
 HTTP_IMPL = "httptools" if importlib.util.find_spec("httptools") else "h11"
 LOOP_IMPL = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
-
-
-def bind(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # proto=IPPROTO_TCP so asyncio sets TCP_NODELAY on accepted sockets (no 40 ms
-    # delayed-ACK stalls on keep-alive connections).
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.set_inheritable(True)
-    return sock
 
 
 def uvicorn_config(app: Any, config: RelayConfig, *, log_level: str = "warning") -> uvicorn.Config:
@@ -61,87 +46,27 @@ def uvicorn_config(app: Any, config: RelayConfig, *, log_level: str = "warning")
     )
 
 
-class RelayServer:
+class RelayServer(ThreadedServer):
+    name = "relay"
+    start_timeout = 20.0
+    stop_timeout = 15.0
+
     def __init__(self, config: RelayConfig, *, ctx: RelayContext | None = None) -> None:
         self.config = config
         self.ctx = ctx or RelayContext(config)
         self.app = create_app(self.ctx)
-        self.base_url: str | None = None
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._error: BaseException | None = None
+        super().__init__()
 
-    def start(self, timeout: float = 20.0) -> str:
-        if self._thread is not None:
-            raise RuntimeError("already started")
-        sock = bind(self.config.host, self.config.port)
-        host, port = sock.getsockname()[:2]
-        shown = f"[{host}]" if ":" in host else host
-        scheme = "https" if self.config.tls_certfile else "http"
-        self.base_url = f"{scheme}://{shown}:{port}"
+    def listen_address(self) -> tuple[str, int]:
+        return self.config.host, self.config.port
+
+    def url_scheme(self) -> str:
+        return "https" if self.config.tls_certfile else "http"
+
+    def make_uvicorn_config(self) -> uvicorn.Config:
         uconfig = uvicorn_config(self.app, self.config)
         uconfig.loop = "asyncio"  # in a thread of someone else's process: the stdlib loop
-        self._server = uvicorn.Server(uconfig)
-        self._thread = threading.Thread(target=self._run, args=(sock,), name="wadesk-relay",
-                                        daemon=True)
-        self._thread.start()
-        waited = 0.0
-        while not self._server.started:
-            if self._error is not None or not self._thread.is_alive():
-                self._thread = None
-                raise RuntimeError(f"the relay did not start: {self._error!r}") from self._error
-            if waited >= timeout:
-                self.stop()
-                raise TimeoutError("the relay did not start in time")
-            self._thread.join(0.01)
-            waited += 0.01
-        return self.base_url
-
-    def _run(self, sock: socket.socket) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        try:
-            assert self._server is not None
-            loop.run_until_complete(self._server.serve(sockets=[sock]))
-            if not self._server.started and self._error is None:
-                self._error = RuntimeError("startup failed (see the log)")
-        except BaseException as exc:  # reported to start()
-            self._error = exc
-        finally:
-            sock.close()
-            loop.close()
-
-    def stop(self, timeout: float = 15.0) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._thread = None
-        self._server = None
-        self._loop = None
-
-    def call(self, function: Callable[..., Any], *args: Any, timeout: float = 10.0) -> Any:
-        """Run `function(*args)` (awaited if it is a coroutine function) on the relay's
-        loop and return its result: the thread-safe way in."""
-        if self._loop is None:
-            raise RuntimeError("the relay is not running")
-
-        async def run() -> Any:
-            result = function(*args)
-            if asyncio.iscoroutine(result):
-                result = await result
-            return result
-
-        future: concurrent.futures.Future[Any] = asyncio.run_coroutine_threadsafe(run(), self._loop)
-        return future.result(timeout)
-
-    def __enter__(self) -> RelayServer:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        return uconfig
 
 
 def run_relay(config: RelayConfig, *, log_level: str = "info") -> int:

@@ -13,7 +13,8 @@ from typing import TextIO
 import uvicorn
 
 from wadesk.sim.config import SimConfig
-from wadesk.sim.server import GRAPH_VERSION, bind, uvicorn_config
+from wadesk.serving import bind
+from wadesk.sim.server import GRAPH_VERSION, uvicorn_config
 from wadesk.sim.simulator import Simulator, create_app
 
 _DEFAULTS = SimConfig()

@@ -34,7 +34,7 @@ from wadesk.cloud.signature import HEADER, is_valid, subscription_challenge
 from wadesk.cloud.webhook_parser import parse_webhook
 from wadesk.cloud.webhook_types import InboundMessage, StatusUpdate, WebhookEvent
 from wadesk.sim import SimConfig, SimServer
-from wadesk.sim.server import bind
+from wadesk.serving import bind
 
 APP_SECRET = "contract-app-secret"
 VERIFY_TOKEN = "contract-verify-token"
