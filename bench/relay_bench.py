@@ -8,6 +8,17 @@ one relay process pinned to the other, with durable commits (synchronous=FULL). 
 peer is pywa receiving the same signed webhooks with FastAPI on the same uvicorn
 settings and an empty handler (it checks the signature and parses, but stores nothing).
 
+Latency is per request, from the moment its bytes are written to the moment its whole
+answer is read, on keep-alive connections without pipelining (each connection sends
+its next request only after the answer); throughput counts only answers of 200. The
+load generator is raw asyncio sockets (uvloop when installed), so it stays a small
+fraction of its own core; its CPU per request is printed to show that.
+
+CPU per request of the server process (Linux: /proc), split into the event-loop thread
+(HTTP, signature, parsing) and the other threads (the group-commit writer), is
+measured over the same run: on a shared machine it is a steadier figure than the
+wall-clock rate. `intake_writes_per_commit` is the mean size of a commit group.
+
 Fan-out: 20 long-poll clients on /api/v1/sync; time from a webhook POST to the event
 reaching all 20 (p50, p99).
 
@@ -79,8 +90,11 @@ def inbound(n: int, ts: int) -> dict[str, Any]:
 
 def status(n: int, name: str, ts: int) -> dict[str, Any]:
     wa_id, user_id = _user(n)
+    # The relay sends with biz_opaque_callback_data = its client id, so Meta's statuses
+    # of its messages carry it back (and the intake looks at it).
     item: dict[str, Any] = {"id": f"wamid.OUT{n:012d}", "status": name, "timestamp": str(ts),
-                            "recipient_id": wa_id, "recipient_user_id": user_id}
+                            "recipient_id": wa_id, "recipient_user_id": user_id,
+                            "biz_opaque_callback_data": f"c{n}"}
     if name == "sent":
         item["conversation"] = {"id": f"conv{n % 500}", "origin": {"type": "service"}}
         item["pricing"] = {"billable": False, "pricing_model": "PMP", "category": "service"}
@@ -124,10 +138,20 @@ async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, data:
     return status
 
 
+def run_loop(coro: Any) -> Any:
+    """asyncio.run on uvloop when installed: the load generator must stay cheap."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coro)
+    return uvloop.run(coro)
+
+
 async def load(port: int, requests: list[bytes], connections: int) -> dict[str, Any]:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     queue = iter(requests)
+    cpu_before = time.process_time()
 
     async def worker() -> None:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -144,11 +168,69 @@ async def load(port: int, requests: list[bytes], connections: int) -> dict[str, 
     elapsed = time.perf_counter() - started
     latencies.sort()
     return {
-        "rps": len(latencies) / elapsed,
+        # Only answers of 200 count: a relay that refused quickly must not look fast.
+        "rps": statuses.get(200, 0) / elapsed,
         "p50_ms": latencies[len(latencies) // 2] * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000,
         "statuses": statuses,
+        "loader_cpu_us": (time.process_time() - cpu_before) / len(requests) * 1e6,
     }
+
+
+# CPU of the server process -----------------------------------------------------------
+def thread_cpu(pid: int) -> dict[int, float] | None:
+    """CPU seconds (user + system) of each thread of `pid`; None where /proc is missing."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    found: dict[int, float] = {}
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            found[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+    except OSError:
+        return None
+    return found
+
+
+def cpu_per_request(pid: int, before: dict[int, float] | None, after: dict[int, float] | None,
+                    requests: int) -> dict[str, float | None]:
+    if before is None or after is None or not requests:
+        return {"cpu_us": None, "cpu_loop_us": None, "cpu_other_threads_us": None}
+    spent = {tid: after[tid] - before.get(tid, 0.0) for tid in after}
+    loop = spent.get(pid, 0.0)  # the main thread runs the event loop
+    total = sum(spent.values())
+    return {"cpu_us": total / requests * 1e6, "cpu_loop_us": loop / requests * 1e6,
+            "cpu_other_threads_us": (total - loop) / requests * 1e6}
+
+
+def write_figures(proc: subprocess.Popen[bytes], data_dir: Path) -> dict[str, int] | None:
+    """The relay's commit figures so far (its SIGUSR1 handler writes them to a file)."""
+    path = data_dir / "write_figures.json"
+    path.unlink(missing_ok=True)
+    proc.send_signal(signal.SIGUSR1)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            return json.loads(path.read_text())
+        except (OSError, ValueError):
+            time.sleep(0.02)
+    return None
+
+
+def measure(proc: subprocess.Popen[bytes], port: int, requests: list[bytes], connections: int,
+            data_dir: Path | None = None) -> dict[str, Any]:
+    """One measured run: the load's figures and the server's CPU per request."""
+    figures_before = write_figures(proc, data_dir) if data_dir else None
+    before = thread_cpu(proc.pid)
+    result = run_loop(load(port, requests, connections))
+    after = thread_cpu(proc.pid)
+    result.update(cpu_per_request(proc.pid, before, after, len(requests)))
+    figures_after = write_figures(proc, data_dir) if data_dir else None
+    if figures_before and figures_after:
+        groups = figures_after["commit_groups"] - figures_before["commit_groups"]
+        writes = figures_after["writes"] - figures_before["writes"]
+        result["writes_per_commit"] = writes / groups if groups else None
+    return result
 
 
 # Servers under test, each in its own process on SERVER_CORE ----------------------------
@@ -211,7 +293,13 @@ def serve(kind: str, port: int, data_dir: Path) -> None:
         from wadesk.relay.app import create_app
         from wadesk.relay.context import RelayContext
 
-        app: Any = create_app(RelayContext(config))
+        ctx = RelayContext(config)
+        app: Any = create_app(ctx)
+
+        def dump_figures(signum: int, frame: Any) -> None:
+            (data_dir / "write_figures.json").write_text(json.dumps(ctx.write_figures))
+
+        signal.signal(signal.SIGUSR1, dump_figures)
     else:
         from fastapi import FastAPI
         from pywa import WhatsApp
@@ -338,14 +426,15 @@ def measure_sending() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=30_000)
-    parser.add_argument("--warmup", type=int, default=3_000)
-    parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--no-peer", action="store_true")
-    parser.add_argument("--no-send", action="store_true")
-    parser.add_argument("--serve", choices=("relay", "pywa"))
-    parser.add_argument("--port", type=int)
-    parser.add_argument("--data", type=Path)
+    parser.add_argument("--requests", type=int, default=30_000, help="measured webhook POSTs")
+    parser.add_argument("--warmup", type=int, default=3_000, help="POSTs before measuring")
+    parser.add_argument("--connections", type=int, default=32,
+                        help="keep-alive connections, one request in flight on each")
+    parser.add_argument("--no-peer", action="store_true", help="skip the pywa peer")
+    parser.add_argument("--no-send", action="store_true", help="skip the sending figures")
+    parser.add_argument("--serve", choices=("relay", "pywa"), help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
         serve(args.serve, args.port, args.data)
@@ -365,10 +454,10 @@ def main(argv: list[str] | None = None) -> int:
         port = _free_port()
         proc = start_server("relay", port, data_dir, key.hex())
         try:
-            asyncio.run(load(port, requests[: args.warmup], args.connections))
-            intake = asyncio.run(load(port, requests[args.warmup:], args.connections))
-            print("relay intake:", json.dumps(intake), flush=True)
-            spread = asyncio.run(fanout(port, token))
+            run_loop(load(port, requests[: args.warmup], args.connections))
+            intake = measure(proc, port, requests[args.warmup:], args.connections, data_dir)
+            print("relay intake:", json.dumps(_rounded(intake)), flush=True)
+            spread = run_loop(fanout(port, token))
             print("relay fan-out:", json.dumps(spread), flush=True)
         finally:
             stop_server(proc)
@@ -377,15 +466,22 @@ def main(argv: list[str] | None = None) -> int:
             port = _free_port()
             proc = start_server("pywa", port, Path(tmp) / "pywa", key.hex())
             try:
-                asyncio.run(load(port, requests[: args.warmup], args.connections))
-                peer = asyncio.run(load(port, requests[args.warmup:], args.connections))
-                print("pywa peer:", json.dumps(peer), flush=True)
+                run_loop(load(port, requests[: args.warmup], args.connections))
+                peer = measure(proc, port, requests[args.warmup:], args.connections)
+                print("pywa peer:", json.dumps(_rounded(peer)), flush=True)
             finally:
                 stop_server(proc)
     result.update(
         intake_rps=round(intake["rps"], 1), intake_p50_ms=round(intake["p50_ms"], 2),
         intake_p99_ms=round(intake["p99_ms"], 2),
+        intake_non_200=sum(n for code, n in intake["statuses"].items() if code != 200),
+        intake_cpu_us_per_request=_round(intake.get("cpu_us"), 1),
+        intake_cpu_loop_us=_round(intake.get("cpu_loop_us"), 1),
+        intake_cpu_writer_us=_round(intake.get("cpu_other_threads_us"), 1),
+        intake_writes_per_commit=_round(intake.get("writes_per_commit"), 1),
+        loader_cpu_us_per_request=_round(intake.get("loader_cpu_us"), 1),
         pywa_rps=round(peer["rps"], 1) if peer.get("rps") else None,
+        pywa_cpu_us_per_request=_round(peer.get("cpu_us"), 1),
         ratio_relay_pywa=round(intake["rps"] / peer["rps"], 2) if peer.get("rps") else None,
         fanout_p50_ms=_round(spread["p50_ms"]), fanout_p99_ms=_round(spread["p99_ms"]),
     )
@@ -395,8 +491,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _round(value: float | None) -> float | None:
-    return round(value, 2) if value is not None else None
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return round(value, digits) if value is not None else None
+
+
+def _rounded(figures: dict[str, Any]) -> dict[str, Any]:
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in figures.items()}
 
 
 if __name__ == "__main__":

@@ -53,6 +53,9 @@ class ThreadedServer:
     def url_scheme(self) -> str:
         return "http"
 
+    def make_uvicorn_server(self, config: uvicorn.Config) -> uvicorn.Server:
+        return uvicorn.Server(config)
+
     def bound(self, base_url: str) -> None:
         """Called with the base URL once the port is known, before the app starts."""
 
@@ -67,7 +70,7 @@ class ThreadedServer:
         self.base_url = f"{self.url_scheme()}://{shown}:{port}"
         self.bound(self.base_url)
         self._error = None
-        self._server = uvicorn.Server(self.make_uvicorn_config())
+        self._server = self.make_uvicorn_server(self.make_uvicorn_config())
         self._thread = threading.Thread(target=self._run, args=(sock,), name=f"wadesk-{self.name}",
                                         daemon=True)
         self._thread.start()

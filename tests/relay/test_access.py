@@ -55,6 +55,14 @@ PERMISSION = {
     ("POST", "/api/v1/conversations/{conversation_id}/read"): "read",
     ("POST", "/api/v1/conversations/{conversation_id}/typing"): "send",
     ("GET", "/api/v1/sending"): "read",
+    ("GET", "/api/v1/templates"): "read",
+    ("GET", "/api/v1/automations"): "read",
+    ("PUT", "/api/v1/automations"): "automations.manage",
+    ("GET", "/api/v1/contacts/{contact}/consents"): "read",
+    ("POST", "/api/v1/contacts/{contact}/consents"): "consent.record",
+    ("GET", "/api/v1/contacts/{contact}/export"): "data.export",
+    ("POST", "/api/v1/contacts/{contact}/erase"): "data.erase",
+    ("PUT", "/api/v1/cloud-token"): "cloud_token.manage",
     # Last: it revokes the calling device.
     ("POST", "/api/v1/logout"): "read",
 }
@@ -146,3 +154,18 @@ def test_api_error_shape():
     assert response.body == b'{"error":{"code":"too_many_attempts","message":"Wait."}}'
 
 
+
+
+def test_the_role_table_keeps_the_promise():
+    """"Admins also manage quick replies, labels, automations, the business profile and
+    people; only owners read the audit log and export or erase data." """
+    agent_may = {"read", "send", "assign", "label", "note", "media", "consent.record"}
+    admin_also = {"quick_replies.manage", "labels.manage", "automations.manage",
+                  "profile.manage", "people.manage", "cloud_token.manage"}
+    owner_only = {"audit.read", "data.export", "data.erase"}
+    assert set(auth.PERMISSIONS) == agent_may | admin_also | owner_only
+    for permission in auth.PERMISSIONS:
+        roles = {r for r in ("agent", "admin", "owner") if auth.allowed(r, permission)}
+        expected = ({"agent", "admin", "owner"} if permission in agent_may
+                    else {"admin", "owner"} if permission in admin_also else {"owner"})
+        assert roles == expected, permission

@@ -92,6 +92,39 @@ def test_secrets_go_to_the_keychain(relay_env, capsys, monkeypatch):
     assert code == 2 and "64 hexadecimal" in err
 
 
+def test_set_token_checks_it_with_meta_and_keeps_it(relay_env, sim, capsys, monkeypatch):
+    monkeypatch.setenv("WADESK_RELAY_GRAPH_BASE_URL", sim.base_url)
+    monkeypatch.setenv("WADESK_RELAY_PHONE_NUMBER_IDS", sim.phone_number_id)
+    assert run_cli(capsys, "adduser", "Anna", "--role", "owner")[0] == 0  # makes the database
+    code, _, err = run_cli(capsys, "set-token", stdin="EAAG-egal\n", monkeypatch=monkeypatch)
+    assert code == 2 and "WADESK_ACCESS_TOKEN" in err  # set there: only there
+
+    monkeypatch.delenv("WADESK_ACCESS_TOKEN")
+    code, _, err = run_cli(capsys, "set-token", stdin="EAAGfalschfalsch\n", monkeypatch=monkeypatch)
+    assert code == 1 and "refused this token" in err and "Nothing was changed" in err
+    assert load(None).access_token == ""
+
+    new_token = httpx.post(f"{sim.base_url}/_sim/token", json={}).json()["access_token"]
+    code, out, err = run_cli(capsys, "set-token", stdin=new_token + "\n", monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert "keychain" in out and "PUT /api/v1/cloud-token" in out and new_token not in out + err
+    config = load(None)
+    assert config.access_token == new_token and config.access_token_source == "keychain"
+
+    from wadesk.relay.config import with_db_key
+    from wadesk.store import people
+    from wadesk.store.connection import open_database
+
+    keyed = with_db_key(config, create=False)
+    conn = open_database(keyed.database, key=keyed.db_key, role="relay")
+    try:
+        entry = next(e for e in people.read_audit(conn) if e.action == "cloud_token.replaced")
+    finally:
+        conn.close()
+    assert entry.details["by"] == "cli" and entry.details["stored"] == "keychain"
+    assert new_token not in str(entry.details)
+
+
 def test_config_errors_are_one_clear_line(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("WADESK_RELAY_DATA_DIR", raising=False)
     code, _, err = run_cli(capsys, "people")

@@ -206,3 +206,45 @@ def test_a_replica_from_zero_converges_to_one_that_synced_all_along(tmp_path, re
     assert relay_state["quick_replies"] and relay_state["conversation_labels"]
     online.close()
     fresh.close()
+
+
+def test_a_replica_numbered_otherwise_still_addresses_the_relays_conversations(
+        tmp_path, relay, team, post_webhook):
+    """Ids no longer have to match: every message event names the relay's conversation,
+    and the replica keeps that id for its own row."""
+    from tests.relay.payloads import PHONE_NUMBER_ID, text_message
+    from wadesk.store import replica_sync
+    from wadesk.store.contacts import ContactInfo
+    from wadesk.store.ingest import OutgoingMessage, apply_messages
+
+    replica = Replica(tmp_path / "r.db", relay.base_url, team.tokens["agent"])
+    try:
+        # A chat of its own before it ever synced: its ids are one off the relay's.
+        apply_messages(replica.conn, [OutgoingMessage(
+            phone_number_id=PHONE_NUMBER_ID, contact=ContactInfo(wa_id="491700000099"),
+            type="text", ts=1_700_000_000, client_id="c-own-chat")])
+        customers = ("491701111111", "491702222222")
+        for n, wa_id in enumerate(customers):
+            assert post_webhook(text_message(f"wamid.R{n}", "Hallo", wa_id=wa_id)).status_code == 200
+        while replica.pull():
+            pass
+        by_number = ("SELECT k.wa_id, c.id FROM conversations c"
+                     " JOIN contacts k ON k.id = c.contact_id")
+        relay_ids = dict(relay_read(relay, lambda conn: conn.execute(by_number).fetchall()))
+        local_ids = dict(replica.conn.execute(by_number).fetchall())
+        for wa_id in customers:
+            assert local_ids[wa_id] != relay_ids[wa_id]
+            assert replica_sync.relay_conversation_id(replica.conn, local_ids[wa_id]) == relay_ids[wa_id]
+            assert replica_sync.local_conversation_id(replica.conn, relay_ids[wa_id]) == local_ids[wa_id]
+
+        # Marked read through the relay by the id the replica keeps: the right chat is read.
+        target = replica_sync.relay_conversation_id(replica.conn, local_ids[customers[1]])
+        answer = httpx.post(f"{relay.base_url}/api/v1/conversations/{target}/read",
+                            headers=team.headers("agent"), timeout=30)
+        assert answer.status_code == 200 and answer.json()["wamid"] == "wamid.R1"
+        while replica.pull():
+            pass
+        unread = dict(replica.conn.execute("SELECT id, unread_count FROM conversations").fetchall())
+        assert unread[local_ids[customers[1]]] == 0 and unread[local_ids[customers[0]]] == 1
+    finally:
+        replica.close()

@@ -42,6 +42,10 @@ def test_a_signed_message_is_logged_applied_and_answered_200(relay, post_webhook
     assert event.payload["contact"]["wa_id"] == "491701111111"
     message = relay_read(relay, lambda conn: store_messages.get_message_by_wamid(conn, "wamid.A1"))
     assert message.direction == "in" and message.text == "Ist mein Rad fertig?"
+    # The relay's own conversation, so that a desktop can address it whatever its ids.
+    assert event.payload["conversation"] == {
+        "id": message.conversation_id, "phone_number_id": "106540352242922",
+        "wa_id": "491701111111", "user_id": None}
 
 
 def test_a_webhook_delivered_twice_or_a_wamid_in_another_batch_is_one_event(relay, post_webhook):
@@ -176,6 +180,22 @@ def test_reaction_edit_and_revoke_from_the_simulator(relay, sim):
     wait_for(lambda: any(e.kind == "revoke" for e in all_events(relay)))
     message = relay_read(relay, lambda conn: store_messages.get_message_by_wamid(conn, wamid))
     assert message.revoked_at is not None and message.text is None
+
+
+def test_a_revoked_message_takes_the_relays_copy_of_its_media_along(relay, sim, relay_config):
+    control = httpx.Client(base_url=sim.base_url)
+    said = control.post("/_sim/customers/jonas/say",
+                        json={"type": "image", "file": "hinterrad.jpg", "caption": "Ups"}).json()
+    wamid = said["message"]["id"]
+    wait_for(lambda: any(e.kind == "media.stored" for e in all_events(relay)))
+    message = relay_read(relay, lambda conn: store_messages.get_message_by_wamid(conn, wamid))
+    on_disk = relay_config.media_dir / message.media_file
+    assert on_disk.exists()
+    control.post("/_sim/customers/jonas/say", json={"type": "revoke", "original_message_id": wamid})
+    wait_for(lambda: any(e.kind == "revoke" for e in all_events(relay)))
+    wait_for(lambda: not on_disk.exists())
+    message = relay_read(relay, lambda conn: store_messages.get_message_by_wamid(conn, wamid))
+    assert message.revoked_at is not None and message.media_file is None
 
 
 def test_duplicate_and_out_of_order_webhooks_from_the_simulator(relay, sim):

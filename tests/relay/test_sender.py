@@ -295,9 +295,11 @@ def test_expired_token_stops_sending_until_a_new_token(relay, relay_config, clie
     assert answer.json()["error"]["message"] == send_errors.TOKEN_EXPIRED
     state = client.get("/api/v1/sending", headers=team.headers("agent")).json()
     assert state["cloud"] == {"state": "token_expired", "message": send_errors.TOKEN_EXPIRED}
-    refused = post_text(client, team.headers("agent"), conversation_id, "Noch einer")
-    assert refused.status_code == 503
-    assert refused.json()["error"]["code"] == "cloud_token_expired"
+    # A new send is still taken, and waits with the first one.
+    second = new_id()
+    taken = post_text(client, team.headers("agent"), conversation_id, "Noch einer", second)
+    assert taken.status_code == 202 and taken.json()["state"] == "queued"
+    assert taken.json()["waiting_for"] == "cloud_token"
     assert "cloud.state" in kinds(relay)
     time.sleep(0.3)
     assert sim_sent(sim_api) == []  # stopped: nothing hammers Meta with a dead token
@@ -311,8 +313,9 @@ def test_expired_token_stops_sending_until_a_new_token(relay, relay_config, clie
     new_token = sim_api.post("/token", json={}).json()["access_token"]
     renewed = start_relay(replace(relay_config, access_token=new_token), sim)
     try:
-        wait_until(lambda: send_record(renewed, first).state == "accepted")
-        assert [m["text"] for m in sim_sent(sim_api)] == ["Token weg"]
+        wait_until(lambda: send_record(renewed, second).state == "accepted")
+        assert send_record(renewed, first).state == "accepted"
+        assert [m["text"] for m in sim_sent(sim_api)] == ["Token weg", "Noch einer"]
         assert not renewed.ctx.sender.token_expired
     finally:
         renewed.stop()
@@ -418,3 +421,30 @@ def test_retry_delay_is_capped_exponential():
     assert not send_errors.is_retryable(e.OutcomeUnknownError("lost"))
     assert not send_errors.is_retryable(e.UndeliverableError("x", code=131026))
     assert send_errors.is_retryable(e.RequestNotSentError("x"))
+
+
+def test_a_late_refusal_of_the_replaced_token_stops_nothing(relay, client, team, sim_api):
+    """A call made with the old token may come back 190 after a new token was set: that
+    is not the new token's fault, so sending goes on."""
+    conversation_id, _ = customer_writes(sim_api, relay)
+    sim_api.post("/faults", json={"kind": "expire_token"})
+    first = new_id()
+    assert post_text(client, team.headers("agent"), conversation_id, "Alt", first).json()[
+        "state"] == "queued"
+    sender = relay.ctx.sender
+    old_cloud = relay.ctx.cloud  # the client with the old token
+    assert sender.token_expired
+    new_token = sim_api.post("/token", json={}).json()["access_token"]
+    assert client.put("/api/v1/cloud-token", headers=team.headers("owner"),
+                      json={"token": new_token}).status_code == 200
+    wait_until(lambda: send_record(relay, first).state == "accepted")
+    late = cloud_errors.AuthenticationError("Error validating access token", code=190)
+    record = send_record(relay, first)
+    relay.call(lambda: sender._token_refused(record, late, old_cloud))
+    assert not sender.token_expired
+    assert relay.call(lambda: sender.token_refused(old_cloud, 190)) is False
+    assert not sender.token_expired
+    assert post_text(client, team.headers("agent"), conversation_id, "Neu").json()[
+        "state"] == "accepted"
+    assert client.get("/api/v1/sending", headers=team.headers("agent")).json()["cloud"][
+        "state"] == "ok"

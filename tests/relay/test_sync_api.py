@@ -8,6 +8,7 @@ import time
 import httpx
 
 from tests.relay.conftest import log_event
+from tests.relay.conftest_team import customer_writes
 from tests.relay.payloads import text_message
 
 
@@ -51,7 +52,7 @@ def test_an_empty_wait_ends_after_wait_seconds_with_no_events(client, team):
     started = time.monotonic()
     answer = client.get("/api/v1/sync", params={"since": 0, "wait": 0.4}, headers=team.headers("agent"))
     took = time.monotonic() - started
-    assert answer.json() == {"events": [], "latest": 0}
+    assert answer.json() == {"events": [], "latest": 0, "presence": []}
     assert 0.35 < took < 3
 
 
@@ -108,3 +109,41 @@ def test_team_events_carry_their_actor(relay, client, team):
     log_event(relay, "diagnostic.note", {"what": "x"}, actor_id=team.person_ids["admin"])
     [event] = client.get("/api/v1/sync", headers=team.headers("agent")).json()["events"]
     assert event["actor_id"] == team.person_ids["admin"] and event["payload"] == {"what": "x"}
+
+
+def test_a_colleague_typing_wakes_parked_polls_with_presence_only(relay, client, team, sim_api):
+    conversation_id, _ = customer_writes(sim_api, relay)
+    client.post(f"/api/v1/conversations/{conversation_id}/read", headers=team.headers("agent"))
+    latest = client.get("/api/v1/sync", headers=team.headers("agent")).json()["latest"]
+    result = {}
+
+    def poll():
+        result["answer"] = client.get("/api/v1/sync", params={"since": latest, "wait": 30},
+                                      headers=team.headers("agent")).json()
+
+    thread = threading.Thread(target=poll)
+    thread.start()
+    time.sleep(0.3)  # parked by now (it would answer with the presence anyway)
+    typed_at = time.time()
+    typing = client.post(f"/api/v1/conversations/{conversation_id}/typing",
+                         headers=team.headers("admin"))
+    assert typing.status_code == 200
+    thread.join(15)  # far below the poll's 30 s: only the typing can have woken it
+    answer = result["answer"]
+    assert answer["events"] == [] and answer["latest"] == latest  # nothing logged
+    [entry] = answer["presence"]
+    assert entry["conversation_id"] == conversation_id
+    assert entry["person_id"] == str(team.person_ids["admin"])
+    assert entry["what"] == "typing"
+    assert typed_at + 9 < entry["until"] < time.time() + 11
+    # Every answer lists it while it holds, a poll that only waits out its time too.
+    waited = client.get("/api/v1/sync", params={"since": latest, "wait": 0.2},
+                        headers=team.headers("owner")).json()
+    assert waited["presence"] == [entry] and waited["events"] == []
+    assert relay.call(lambda: relay.ctx.latest_seq) == latest
+
+
+def test_typing_in_an_unknown_conversation_is_404_and_no_presence(relay, client, team):
+    answer = client.post("/api/v1/conversations/4711/typing", headers=team.headers("agent"))
+    assert answer.status_code == 404
+    assert client.get("/api/v1/sync", headers=team.headers("agent")).json()["presence"] == []

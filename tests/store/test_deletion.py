@@ -1,11 +1,21 @@
-"""Deleting a message and erasing a contact take everything with them."""
+"""Deleting a message and erasing a contact take everything with them; an erasure event
+also takes what only this machine has: unsent outbox items and migration backups."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 
-from wadesk.store import labels, notes, outbox
+import pytest
+
+from wadesk.store import consents, labels, migration_backups, migrations, notes, outbox, replica_sync
+from wadesk.store._db import transaction
+from wadesk.store.apply_events import apply_event
+from wadesk.store.apply_privacy_events import erase_contact_event
+from wadesk.store.connection import open_database
+from wadesk.store.contact_erasure import subject_of
+from wadesk.store.contacts import find_contact
 from wadesk.store.conversations import get_conversation, list_conversations
 from wadesk.store.deletion import delete_message, erase_contact
 from wadesk.store.ingest import add_local_echo, apply_incoming_message, apply_messages
@@ -14,7 +24,7 @@ from wadesk.store.messages import get_message, page_messages
 from wadesk.store.reactions import reactions_for, set_reaction
 from wadesk.store.search import search_messages
 
-from .factories import assert_search_index_consistent, image, incoming, indexed_terms
+from .factories import assert_search_index_consistent, contact, image, incoming, indexed_terms, raw_sqlcipher
 
 
 def test_delete_a_message_with_all_that_hangs_on_it(conn: Any, media_dir: Path) -> None:
@@ -68,3 +78,87 @@ def test_erase_a_contact(conn: Any, media_dir: Path) -> None:
     assert not {"hauptstraße", "ausweisfoto", "zweite"} & indexed_terms(conn)
     assert page_messages(conn, other.conversation_id)[0].text == "andere Kundin"
     assert_search_index_consistent(conn)
+
+
+MARKER = "Wendeltreppenhaus3141"
+
+
+def erasure_of(conn: Any, wa_id: str) -> dict[str, Any]:
+    """The relay's `contact.erased` payload for this customer (privacy_api.py)."""
+    found = find_contact(conn, wa_id=wa_id)
+    salt = secrets.token_hex(16)
+    return {"subject": subject_of(found, salt).as_json(),
+            "consent_proofs": consents.proofs_of(conn, found.wa_id, found.user_id, salt), "ts": 1}
+
+
+def migrate_with_backup(db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch, role: str = "replica"
+                        ) -> tuple[Any, Path]:
+    """Reopen the database under one more migration: the connection and its backup."""
+    extra = migrations.Migration(migrations.LATEST + 1, "later", migrations.BOTH, ("CREATE TABLE test_later (x)",))
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + (extra,))
+    monkeypatch.setattr(migrations, "LATEST", extra.number)
+    conn = open_database(db_path, key=key, role=role)
+    (backup,) = migration_backups.backups_of(db_path)
+    return conn, backup
+
+
+def test_an_erasure_event_drops_unsent_items_and_every_backup(
+        db_path: Path, key: bytes, media_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = open_database(db_path, key=key, create=True)
+    jonas, aylin = contact(7).wa_id, contact(8).wa_id
+    apply_messages(conn, [incoming(f"Mein Code: {MARKER}", n=7), image("Ausweis", n=7), incoming("Hallo", n=8)])
+    conn.close()
+    conn, backup = migrate_with_backup(db_path, key, monkeypatch)
+    with_text = raw_sqlcipher(backup, key)
+    assert with_text.execute("SELECT count(*) FROM messages WHERE text LIKE ?", (f"%{MARKER}%",)).fetchone() == (1,)
+    with_text.close()
+
+    theirs = next(s for s in list_conversations(conn) if s.contact.wa_id == jonas).conversation.id
+    others = next(s for s in list_conversations(conn) if s.contact.wa_id == aylin).conversation.id
+    photo = conn.execute("SELECT id FROM messages WHERE type = 'image'").fetchone()[0]
+    name = save_media(conn, photo, b"JPEG", media_dir)
+    echo = add_local_echo(conn, theirs, client_id="c-send", type="image", text="Ihr Beleg")
+    replica_sync.remember_upload(conn, "c-send", "media-77")
+    outbox.enqueue(conn, "c-send", {"op": "send", "conversation_id": theirs})
+    for client_id, op in (("c-note", "note"), ("c-assign", "assign"), ("c-label", "label")):
+        outbox.enqueue(conn, client_id, {"op": op, "conversation_id": theirs})
+    outbox.enqueue(conn, "c-first", {"op": "send", "conversation_id": None, "to": {"wa_id": jonas, "user_id": None}})
+    outbox.enqueue(conn, "c-keep", {"op": "label", "conversation_id": others})
+    outbox.enqueue(conn, "c-new", {"op": "send", "conversation_id": None,
+                                   "to": {"wa_id": "4915199999999", "user_id": None}})
+    outbox.claim_due(conn, limit=1)  # c-send is being shipped right now: it goes as well
+    their_messages = {row[0] for row in conn.execute("SELECT id FROM messages WHERE conversation_id = ?",
+                                                     (theirs,))}
+    payload = erasure_of(conn, jonas)
+
+    with transaction(conn):
+        erased = erase_contact_event(conn, payload)
+
+    assert erased.conversation_ids == (theirs,)
+    assert set(erased.message_ids) == their_messages and echo.message_id in their_messages
+    assert erased.media_files == (name,)  # unlinked by the caller after its commit
+    assert erased.unsent_dropped == 4 and erased.backups_deleted == 1  # (c-send went with its message)
+    assert [item.client_id for item in outbox.list_outbox(conn)] == ["c-keep", "c-new"]
+    assert replica_sync.uploaded_media_id(conn, "c-send") is None
+    assert not backup.exists() and migration_backups.backups_of(db_path) == []
+    assert [s.conversation.id for s in list_conversations(conn)] == [others]
+    assert search_messages(conn, MARKER) == []
+    with transaction(conn):  # applied again (a replica re-reading a page): nothing more goes
+        assert erase_contact_event(conn, payload).conversation_ids == ()
+    assert [item.client_id for item in outbox.list_outbox(conn)] == ["c-keep", "c-new"]
+    conn.close()
+
+
+def test_the_relay_applying_an_erasure_deletes_its_backups_too(
+        tmp_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path = tmp_path / "relay.db"
+    conn = open_database(db_path, key=key, role="relay", create=True)
+    apply_incoming_message(conn, incoming(f"Mein Code: {MARKER}", n=7))
+    conn.close()
+    conn, backup = migrate_with_backup(db_path, key, monkeypatch, role="relay")
+    payload = erasure_of(conn, contact(7).wa_id)
+    with transaction(conn):
+        apply_event(conn, "contact.erased", payload)  # what event_write.emit does
+    assert not backup.exists()
+    assert find_contact(conn, wa_id=contact(7).wa_id) is None
+    conn.close()

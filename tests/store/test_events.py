@@ -47,3 +47,29 @@ def test_counters(conn):
     events.bump_counter(conn, "x", 4)
     assert events.counter(conn, "x") == 5
     assert events.all_counters(conn) == {"x": 5}
+
+
+def test_a_batch_is_numbered_after_the_highest_seq_ever_and_never_twice(conn):
+    events.append_event(conn, "note", {"x": 1})
+    events.append_event(conn, "note", {"x": 2})
+    conn.execute("DELETE FROM events WHERE seq = 2")  # a purge of the newest event
+    assert events.known_dedupe_keys(conn, []) == set()
+    first = events.append_events(conn, [
+        ("message.in", events.encode_payload({"wamid": "a"}), "msg:a"),
+        ("status", events.encode_payload({"wamid": "a", "status": "read"}), "status:a:read"),
+    ], at=1000)
+    assert first == 3
+    assert events.known_dedupe_keys(conn, ["msg:a", "msg:b", "status:a:read"]) == {
+        "msg:a", "status:a:read"}
+    assert events.append_event(conn, "note", {"x": 3}) == 5  # the log's own numbering goes on
+    assert [(e.seq, e.kind, e.at) for e in events.events_since(conn, 2)] == [
+        (3, "message.in", 1000), (4, "status", 1000), (5, "note", events.events_since(conn, 4)[0].at)]
+    # A key logged already is refused loudly, never skipped in silence.
+    with pytest.raises(Exception, match="UNIQUE"):
+        events.append_events(conn, [("message.in", "{}", "msg:a")], at=1001)
+    assert events.latest_seq(conn) == 5
+
+
+def test_payloads_are_compact_ascii_json():
+    text = events.encode_payload({"text": "Grüße 👍", "n": None, "list": [1, 2]})
+    assert text == '{"text":"Gr\\u00fc\\u00dfe \\ud83d\\udc4d","n":null,"list":[1,2]}'

@@ -1,16 +1,20 @@
-"""Numbered, append-only migrations: one transaction, backup first, roles."""
+"""Numbered, append-only migrations: one transaction, backup first, roles; and how long
+a backup lives (migration_backups.py)."""
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
+import time
 from pathlib import Path
 
 import pytest
 
-from wadesk.store import migrations
+from wadesk.store import migration_backups, migrations, replica_sync
 from wadesk.store.connection import open_database
+from wadesk.store.contacts import ContactInfo
 from wadesk.store.errors import StoreError
 from wadesk.store.ingest import apply_incoming_message
 from wadesk.store.messages import get_message_by_wamid
@@ -155,3 +159,129 @@ def test_step_functions_run_inside_the_transaction(
     conn = open_database(db_path, key=key)
     assert conn.execute("SELECT count(*) FROM quick_replies").fetchone()[0] == 0
     conn.close()
+
+
+def test_6_moves_the_relays_conversation_ids_out_of_sync_state(
+    db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = tuple(m for m in migrations.MIGRATIONS if m.number < 6)
+    monkeypatch.setattr(migrations, "MIGRATIONS", before)
+    monkeypatch.setattr(migrations, "LATEST", 5)
+    conn = open_database(db_path, key=key, create=True)
+    kept = apply_incoming_message(conn, incoming(wamid="wamid.kept")).conversation_id
+    other = apply_incoming_message(
+        conn, incoming(wamid="wamid.other", contact=ContactInfo(wa_id="491709999999"))
+    ).conversation_id
+    conn.executemany("INSERT INTO sync_state(key, value) VALUES (?, ?)", [
+        (f"relay_conv:{kept}", "41"),
+        (f"relay_conv:{other}", "not a number"),  # damaged: would only misaddress the relay
+        ("relay_conv:999", "7"),  # a conversation that is gone
+        ("sync_cursor", "12"),
+    ])
+    conn.close()
+    monkeypatch.undo()
+
+    conn = open_database(db_path, key=key)
+    assert replica_sync.relay_conversation_id(conn, kept) == 41
+    assert replica_sync.relay_conversation_id(conn, other) is None
+    assert conn.execute("SELECT key FROM sync_state ORDER BY key").fetchall() == [("sync_cursor",)]
+    # The entry goes with its conversation (here: the contact is erased).
+    conn.execute("DELETE FROM messages")
+    conn.execute("DELETE FROM contacts")
+    assert conn.execute("SELECT count(*) FROM relay_conversations").fetchone()[0] == 0
+    conn.close()
+
+
+DAY = migration_backups.DAY_S
+
+
+def _migrate_once(db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch, name: str) -> Path:
+    """Open the database under a new migration; the backup that made."""
+    before = set(migration_backups.backups_of(db_path))
+    _add(monkeypatch, Migration(_next(), name, BOTH, (f"CREATE TABLE test_{name} (x)",)))
+    open_database(db_path, key=key).close()
+    (made,) = set(migration_backups.backups_of(db_path)) - before
+    return made
+
+
+def _noon(made: float, days_later: int) -> float:
+    """Midday (in day numbers) of the day `days_later` days after the one of `made`."""
+    return (made // DAY + days_later) * DAY + DAY / 2
+
+
+def _use_days(conn) -> str | None:
+    row = conn.execute("SELECT value FROM store_meta WHERE key = 'backup_use_days'").fetchone()
+    return row[0] if row else None
+
+
+def test_a_backup_stays_a_week_and_three_days_of_use_then_goes(
+    db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = open_database(db_path, key=key, create=True)
+    apply_incoming_message(conn, incoming("vor dem Update", wamid="wamid.old"))
+    conn.close()
+    backup = _migrate_once(db_path, key, monkeypatch, "policy")
+    made = backup.stat().st_mtime
+
+    conn = open_database(db_path, key=key)  # the same day again: no day of use yet
+    assert backup.exists() and _use_days(conn) == "0"
+    assert migration_backups.after_open(conn, db_path, now=_noon(made, 1)) == []
+    assert migration_backups.after_open(conn, db_path, now=_noon(made, 1) + DAY / 3) == []  # same day
+    assert _use_days(conn) == "1"
+    # Over a week old, but used on two days only: still the way back.
+    assert migration_backups.after_open(conn, db_path, now=_noon(made, 8)) == []
+    assert backup.exists() and _use_days(conn) == "2"
+    # Used on a third day: it goes, and so does the count.
+    assert migration_backups.after_open(conn, db_path, now=_noon(made, 9)) == [backup]
+    assert not backup.exists() and _use_days(conn) is None
+    assert get_message_by_wamid(conn, "wamid.old").text == "vor dem Update"
+    conn.close()
+
+
+def test_three_days_of_use_in_the_first_week_are_not_enough(
+    db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(db_path, key=key, create=True).close()
+    backup = _migrate_once(db_path, key, monkeypatch, "early")
+    made = backup.stat().st_mtime
+    conn = open_database(db_path, key=key)
+    for day in (1, 2, 3, 6):
+        assert migration_backups.after_open(conn, db_path, now=_noon(made, day)) == []
+    assert backup.exists() and _use_days(conn) == "4"
+    assert migration_backups.after_open(conn, db_path, now=_noon(made, 8)) == [backup]
+    conn.close()
+
+
+def test_a_backup_past_the_limit_goes_at_the_next_open_however_seldom_used(
+    db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(db_path, key=key, create=True).close()
+    old = _migrate_once(db_path, key, monkeypatch, "first")
+    recent = _migrate_once(db_path, key, monkeypatch, "second")
+    assert old != recent
+    long_ago = time.time() - (migration_backups.MAX_DAYS + 1) * DAY
+    os.utime(old, (long_ago, long_ago))
+
+    open_database(db_path, key=key).close()  # the app's own open applies the policy
+    assert not old.exists() and recent.exists()
+
+
+def test_backups_without_a_count_start_counting_and_other_files_are_left_alone(
+    db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(db_path, key=key, create=True).close()
+    backup = _migrate_once(db_path, key, monkeypatch, "uncounted")
+    conn = open_database(db_path, key=key)
+    conn.execute("DELETE FROM store_meta WHERE key LIKE 'backup_%'")  # made by an older wadesk
+    conn.close()
+    unrelated = [db_path.with_name("wadesk.db.bak-notes.txt"), db_path.with_name("other.db.bak-v3")]
+    for path in unrelated:
+        path.write_bytes(b"not ours")
+
+    conn = open_database(db_path, key=key)
+    assert _use_days(conn) == "0" and backup.exists()
+    assert migration_backups.backups_of(db_path) == [backup]
+    far = time.time() + (migration_backups.MAX_DAYS + 1) * DAY
+    assert migration_backups.after_open(conn, db_path, now=far) == [backup]
+    conn.close()
+    assert all(path.read_bytes() == b"not ours" for path in unrelated)

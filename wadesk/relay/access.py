@@ -9,6 +9,12 @@ turns into the relay's one JSON error shape:
 
 401 for a missing, unknown or revoked token (or a disabled person), 403 when the
 role lacks the permission.
+
+Who may do what (auth.PERMISSIONS is the table): agents read, send, assign, label,
+write notes, fetch media and record a consent the customer gave or withdrew; admins
+also manage quick replies, labels, automations, the business profile, people and the
+Cloud API token; only owners read the audit log and export or erase a customer's data.
+tests/relay/test_access.py checks every endpoint against this with every role.
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@
     /api/v1/sync      the long-poll every desktop keeps open (sync_api.py)
     /api/v1/media/…   stored incoming media (media_api.py)
     /api/v1/…         login, people, assignment, labels, notes, sending (team_api, send_api)
+    /api/v1/templates the business's message templates, cached (templates_api.py)
+    /api/v1/automations, /api/v1/contacts/{contact}/consents|export|erase,
+    /api/v1/cloud-token   greeting/away settings, consents, a customer's data (GDPR),
+                      a new Cloud API token (automations_api, consents_api, privacy_api,
+                      cloud_token_api)
     /healthz          for monitors (health.py)
 
 Every error is the relay's one JSON shape, `{"error": {"code", "message"}}`, with a
@@ -23,7 +28,20 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from wadesk.relay import health, intake, media_api, send_api, sync_api, team_api
+from wadesk.relay import (
+    automations_api,
+    cloud_token_api,
+    consents_api,
+    health,
+    housekeeping,
+    intake,
+    media_api,
+    privacy_api,
+    send_api,
+    sync_api,
+    team_api,
+    templates_api,
+)
 from wadesk.relay.access import ApiError, api_error_handler, error_body
 from wadesk.relay.context import RelayContext
 
@@ -60,7 +78,13 @@ def create_app(ctx: RelayContext) -> Starlette:
         *health.routes(ctx),
         *team_api.routes(ctx),
         *send_api.routes(ctx),
+        *templates_api.routes(ctx),
+        *automations_api.routes(ctx),
+        *consents_api.routes(ctx),
+        *privacy_api.routes(ctx),
+        *cloud_token_api.routes(ctx),
     ]
+    housekeeping.install(ctx)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -53,11 +53,13 @@ PERMISSIONS: dict[str, Role] = {
     "label": Role.AGENT,
     "note": Role.AGENT,
     "media": Role.AGENT,
+    "consent.record": Role.AGENT,  # a consent the customer gave or withdrew
     "quick_replies.manage": Role.ADMIN,
     "labels.manage": Role.ADMIN,
     "automations.manage": Role.ADMIN,
     "profile.manage": Role.ADMIN,
     "people.manage": Role.ADMIN,
+    "cloud_token.manage": Role.ADMIN,  # a new Cloud API token after Meta refused the old
     "audit.read": Role.OWNER,
     "data.export": Role.OWNER,
     "data.erase": Role.OWNER,

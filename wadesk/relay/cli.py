@@ -7,6 +7,8 @@
     wadesk relay devices [NAME]
     wadesk relay revoke DEVICE_ID
     wadesk relay secrets set NAME                          into this server's keychain
+    wadesk relay set-token                                 a new Cloud API token, checked
+                                                           with Meta, kept where the old was
 
 The config file comes from --config, else $WADESK_RELAY_CONFIG; every setting can also
 come from WADESK_RELAY_<NAME> variables (see config.py). Secrets are read from the
@@ -33,7 +35,7 @@ from wadesk.store import people
 from wadesk.store._db import transaction
 from wadesk.store.errors import StoreError
 
-_COMMANDS = ("run", "adduser", "passwd", "people", "devices", "revoke", "secrets")
+_COMMANDS = ("run", "adduser", "passwd", "people", "devices", "revoke", "secrets", "set-token")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     secret_sub = secret.add_subparsers(dest="action", metavar="ACTION", required=True)
     secret_set = secret_sub.add_parser("set", help="store a secret (asked without echo)")
     secret_set.add_argument("secret", choices=relay_config.SECRET_NAMES)
+    sub.add_parser("set-token", help="check a new Cloud API access token with Meta and keep "
+                   "it where the relay reads its token (asked without echo)")
     return parser
 
 
@@ -257,6 +261,37 @@ def _secrets(config: RelayConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_token(config: RelayConfig, args: argparse.Namespace) -> int:
+    import asyncio
+
+    from wadesk.relay import cloud_token
+    from wadesk.relay.sender import token_fingerprint
+
+    if config.access_token_source in ("env", "config"):
+        where = ("the environment variable WADESK_ACCESS_TOKEN"
+                 if config.access_token_source == "env" else "the config file")
+        raise ConfigError(f"The relay reads its token from {where}: put the new token there "
+                          "and restart the relay. Nothing was changed.")
+    try:
+        token = cloud_token.clean_token(_ask_secret("New Cloud API access token: "))
+        number = asyncio.run(cloud_token.check_token(config, token))
+    except cloud_token.TokenCheckError as exc:
+        print(f"wadesk relay: {exc.message} Nothing was changed.", file=sys.stderr)
+        return 1
+    kept = relay_config.keep_access_token(config, token, keychain_if_unset=True)
+    if not kept.survives_restart:
+        print(f"wadesk relay: {kept.note}", file=sys.stderr)
+        return 1
+    if config.database.exists():
+        _with_db(config, lambda conn: people.audit(
+            conn, None, "cloud_token.replaced", "cloud",
+            {"by": "cli", "stored": kept.where, "fingerprint": token_fingerprint(token)}))
+    print(f"WhatsApp accepts the token{f' for {number}' if number else ''}. {kept.note}")
+    print("Restart the relay to use it, or give it to the running relay without a restart: "
+          "PUT /api/v1/cloud-token (an owner or admin).")
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[RelayConfig, argparse.Namespace], int]] = {
     "run": _run,
     "adduser": _adduser,
@@ -265,4 +300,5 @@ _HANDLERS: dict[str, Callable[[RelayConfig, argparse.Namespace], int]] = {
     "devices": _devices,
     "revoke": _revoke,
     "secrets": _secrets,
+    "set-token": _set_token,
 }

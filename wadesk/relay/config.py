@@ -61,6 +61,10 @@ class RelayConfig:
     # Reverse proxies whose X-Forwarded-For is believed (for per-address login limits).
     trusted_proxies: tuple[str, ...] = ()
     access_token: str = field(default="", repr=False)
+    # Where the access token came from, so a new one can be kept in the same place:
+    # "env", "file" (access_token_file), "keychain", "config", or "" (given in code).
+    access_token_source: str = ""
+    access_token_file: str = ""
     app_secret: str = field(default="", repr=False)
     verify_token: str = field(default="", repr=False)
     db_key: bytes = field(default=b"", repr=False)
@@ -156,9 +160,15 @@ def load(
         raise ConfigError("Set data_dir: the folder where the relay keeps its encrypted data.")
     data_dir = values["data_dir"]
     for name in SECRET_NAMES:
-        value = _secret(name, raw, env, config_file, file_private, data_dir)
-        if value is not None:
+        found = _secret(name, raw, env, config_file, file_private, data_dir)
+        if found is not None:
+            value, source = found
             values[name] = bytes.fromhex(value) if name == "db_key" and value else value
+            if name == "access_token":
+                values["access_token_source"] = source
+                if source == "file":
+                    values["access_token_file"] = str(
+                        Path(str(raw["access_token_file"])).expanduser())
     config = RelayConfig(**values)
     _check(config)
     return config
@@ -171,16 +181,17 @@ def _secret(
     config_file: Path | None,
     file_private: bool,
     data_dir: Path,
-) -> str | None:
+) -> tuple[str, str] | None:
+    """(the secret, where it came from: "env", "file", "keychain" or "config")."""
     if env.get(_SECRET_ENV[name]):
-        return env[_SECRET_ENV[name]].strip()
+        return env[_SECRET_ENV[name]].strip(), "env"
     if raw.get(f"{name}_file"):
-        return _read_secret_file(name, Path(str(raw[f"{name}_file"])).expanduser())
+        return _read_secret_file(name, Path(str(raw[f"{name}_file"])).expanduser()), "file"
     try:
         if keychain.keychain_available():
             stored = keychain.get_secret(f"relay-{name}", data_dir.resolve())
             if stored:
-                return stored
+                return stored, "keychain"
     except keychain.SecretsError:
         pass
     if raw.get(name):
@@ -190,7 +201,7 @@ def _secret(
                 f"Make it private (chmod 600 {config_file}) or move the secret to a file or "
                 f"the environment."
             )
-        return str(raw[name])
+        return str(raw[name]), "config"
     return None
 
 
@@ -266,3 +277,61 @@ def with_db_key(config: RelayConfig, *, create: bool) -> RelayConfig:
             "characters (e.g. from `openssl rand -hex 32`), as an environment variable or a "
             "systemd credential, or name a file with `db_key_file = \"...\"` (chmod 600)."
         ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptToken:
+    """Where a new access token was kept: "keychain", "file" (both survive a restart)
+    or "memory" (only until the relay stops; `note` says why and what to do)."""
+
+    where: str
+    note: str
+
+    @property
+    def survives_restart(self) -> bool:
+        return self.where != "memory"
+
+
+def keep_access_token(config: RelayConfig, token: str, *,
+                      keychain_if_unset: bool = False) -> KeptToken:
+    """Store a new Cloud API token where the current one came from, when the relay can
+    write there: the keychain, or the private file (replaced atomically, mode 0600).
+    A token from the environment or the config file cannot be changed from here; with
+    no source at all, `keychain_if_unset` keeps it in the keychain (the CLI)."""
+    source = config.access_token_source
+    if source == "" and keychain_if_unset:
+        source = "keychain"
+    if source == "keychain":
+        if not keychain.keychain_available():
+            raise keychain.NoKeychainError()
+        keychain.set_secret("relay-access_token", config.data_dir.resolve(), token)
+        return KeptToken("keychain", "The token is kept in this server's keychain.")
+    if source == "file" and config.access_token_file:
+        path = Path(config.access_token_file)
+        try:
+            _write_private(path, token)
+        except OSError:
+            return KeptToken("memory", f"The relay cannot write {path}: the new token holds "
+                             f"until the relay restarts. Put it into {path} (chmod 600).")
+        return KeptToken("file", f"The token is kept in {path}.")
+    if source == "env":
+        return KeptToken("memory", "The token came from WADESK_ACCESS_TOKEN: the new one holds "
+                         "until the relay restarts. Change the variable too.")
+    if source == "config":
+        return KeptToken("memory", "The token is written in the config file: the new one holds "
+                         "until the relay restarts. Change it in the config file too.")
+    return KeptToken("memory", "The new token holds until the relay stops.")
+
+
+def _write_private(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -136,6 +136,13 @@ class RelayContext:
                 self._reader_conns.append(conn)
         return fn(conn)
 
+    @property
+    def write_figures(self) -> dict[str, int]:
+        """Commits since start and the writes they held (for benchmarks, /healthz)."""
+        writer = self._writer
+        return {"commit_groups": writer.groups if writer else 0,
+                "writes": writer.calls if writer else 0}
+
     # Events -----------------------------------------------------------------------
     @property
     def latest_seq(self) -> int:

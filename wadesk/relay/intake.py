@@ -10,6 +10,7 @@ parsed or stored, and nothing ever answers 500:
     envelope      not JSON / not a WhatsApp envelope -> 400 (Meta never sends that)
     items         parsed with wadesk.cloud; see "A broken item" below
     store         one group-committed write (durable, synchronous=FULL) -> 200
+                  (intake_store.py: the webhooks of one commit group are stored together)
 
 A broken item: the cloud parser refuses a whole batch when one of its items is
 malformed. Answering 400 would make Meta retry the identical body for days (it can
@@ -28,6 +29,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -37,9 +39,8 @@ from wadesk.cloud import signature
 from wadesk.cloud.webhook_parser import OBJECT, InvalidWebhook, loads_envelope, parse_webhook
 from wadesk.cloud.webhook_types import WebhookEvent
 from wadesk.relay.context import RelayContext
-from wadesk.relay.webhook_events import LogEntry, Translation, translate
-from wadesk.store import events, relay_media
-from wadesk.store.apply_events import apply_event
+from wadesk.relay.intake_store import IntakeWrite
+from wadesk.relay.webhook_events import Translation, translate
 
 log = logging.getLogger("wadesk.relay.intake")
 
@@ -129,7 +130,7 @@ class WebhookIntake:
         self._note_ignored(translation)
         if translation.entries or translation.counters:
             try:
-                stored = await self.ctx.write(lambda conn: store_translation(conn, translation))
+                stored = await self.ctx.write(IntakeWrite(translation))
             except Exception as exc:
                 # The disk or the database failed: not stored, so not 200. Meta keeps the
                 # webhook and retries; /healthz turns "degraded".
@@ -138,6 +139,8 @@ class WebhookIntake:
                     from None
             self.ctx.stats["events_stored"] += len(stored.new)
             self.ctx.stats["events_duplicate"] += stored.duplicates
+            for name in stored.files_to_delete:
+                _delete_media_file(self.ctx.config.media_dir, name)
             for hook in self.after_store:
                 hook(stored)
         self.ctx.stats["webhook_200"] += 1
@@ -190,55 +193,6 @@ class WebhookIntake:
                     extra={"phone_number_id": number})
 
 
-class Stored:
-    """What one webhook's write did: the entries newly logged, and files to remove."""
-
-    __slots__ = ("new", "duplicates", "files_to_delete", "failed")
-
-    def __init__(self) -> None:
-        self.new: list[tuple[int, LogEntry]] = []
-        self.duplicates = 0
-        self.files_to_delete: list[str] = []
-        self.failed = 0
-
-
-def store_translation(conn: Any, translation: Translation) -> Stored:
-    """Log and apply the entries of one webhook (runs in the writer's transaction).
-
-    Each entry in its own savepoint: an entry whose application fails (a bug, or data
-    no rule foresaw) is rolled back whole, counted and logged by ids, and the rest of
-    the webhook is still stored."""
-    stored = Stored()
-    for entry in translation.entries:
-        conn.execute("SAVEPOINT e")
-        try:
-            seq = events.append_event(conn, entry.kind, entry.payload, dedupe_key=entry.dedupe_key)
-            if seq is None:
-                stored.duplicates += 1
-            else:
-                if entry.kind == "revoke":
-                    name = relay_media.media_file_of(conn, entry.payload["target_wamid"])
-                    if name:
-                        stored.files_to_delete.append(name)
-                apply_event(conn, entry.kind, entry.payload)
-                stored.new.append((seq, entry))
-        except Exception as exc:
-            conn.execute("ROLLBACK TO e")
-            stored.failed += 1
-            log.error("webhook entry not applied", extra={
-                "kind": entry.kind, "dedupe_key": entry.dedupe_key, "error": type(exc).__name__})
-        finally:
-            conn.execute("RELEASE e")
-    counters = dict(translation.counters)
-    if stored.duplicates:
-        counters["webhook_duplicate_events"] = stored.duplicates
-    if stored.failed:
-        counters["webhook_entries_failed"] = stored.failed
-    for name, by in counters.items():
-        events.bump_counter(conn, name, by)
-    return stored
-
-
 async def _read_body(receive: Any) -> bytes:
     chunks: list[bytes] = []
     size = 0
@@ -254,6 +208,17 @@ async def _read_body(receive: Any) -> bytes:
             chunks.append(chunk)
         if not message.get("more_body", False):
             return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _delete_media_file(media_dir: Path, name: str) -> None:
+    """The relay's copy of a revoked message's media: gone once the revocation is
+    stored (the name comes from our own database; anything path-like is refused)."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return
+    try:
+        (media_dir / name).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("revoked media file not deleted", extra={"error": type(exc).__name__})
 
 
 def _single_item_envelopes(envelope: dict[str, Any]) -> Iterable[dict[str, Any]]:

@@ -2,7 +2,8 @@
 
     POST   /api/v1/login          {"name", "setup_code" | "password", "device_name"}  (public)
         -> 200 {"token", "device": {...}, "person": {...}, "must_set_password": bool}
-        -> 401 login_failed, 429 too_many_attempts (Retry-After)
+        -> 401 login_failed, 429 too_many_attempts (Retry-After: the seconds until the
+           limit lifts)
     GET    /api/v1/me             -> {"person": {...}, "device": {...}, "permissions": [...]}
     POST   /api/v1/me/password    {"password", "current_password"?} -> 204
     POST   /api/v1/logout         revokes the calling device -> 204
@@ -31,7 +32,8 @@ from starlette.routing import BaseRoute, Route
 from wadesk.relay import auth
 from wadesk.relay.access import ApiError, Caller, require
 from wadesk.relay.api_util import ok, path_id, query_int, read_json, text_field
-from wadesk.store import people, team_queries
+from wadesk.relay.rate_limit import login_retry_after
+from wadesk.store import login_limits, people, team_queries
 from wadesk.store.people import Device, Person
 
 log = logging.getLogger(__name__)
@@ -76,20 +78,20 @@ def routes(ctx: Any) -> list[BaseRoute]:
         address = client_address(request, tuple(ctx.config.trusted_proxies))
         keys = [f"name:{name.lower()}", f"ip:{address}"]
         now = int(time.time())
-        since = now - auth.LOGIN_WINDOW_S
 
-        def look(conn: Any) -> tuple[bool, Person | None, str | None]:
-            limited = any(people.count_login_failures(conn, key, since) >= auth.LOGIN_FAILURES_ALLOWED
-                          for key in keys)
+        def look(conn: Any) -> tuple[int | None, Person | None, str | None]:
+            wait = _limited_for(conn, keys, now)
             person = people.find_person(conn, name)
             stored = people.password_hash(conn, person.id) if person and password else None
-            return limited, person, stored
+            return wait, person, stored
 
-        limited, person, stored = await ctx.read(look)
-        if limited:
+        wait, person, stored = await ctx.read(look)
+        if wait is not None:
+            minutes = (wait + 59) // 60
             raise ApiError(429, "too_many_attempts",
-                           "Too many failed logins; wait a quarter of an hour and try again.",
-                           headers={"Retry-After": str(auth.LOGIN_WINDOW_S)})
+                           f"Too many failed logins; try again in {minutes} "
+                           f"minute{'s' if minutes != 1 else ''}.",
+                           headers={"Retry-After": str(wait)})
         good = person is not None and person.disabled_at is None
         if password is not None:
             # scrypt takes ~50 ms of CPU: off the event loop, and off the writer thread.
@@ -190,6 +192,17 @@ def routes(ctx: Any) -> list[BaseRoute]:
         Route("/api/v1/devices", list_devices, methods=["GET"]),
         Route("/api/v1/devices/{device_id}", revoke_device, methods=["DELETE"]),
     ]
+
+
+def _limited_for(conn: Any, keys: list[str], now: int) -> int | None:
+    """Seconds until every key of this login may try again; None if none is limited."""
+    allowed, window = auth.LOGIN_FAILURES_ALLOWED, auth.LOGIN_WINDOW_S
+    waits = [
+        login_retry_after(login_limits.newest_failures(conn, key, now - window + 1, allowed),
+                          allowed, window, now)
+        for key in keys
+    ]
+    return max((w for w in waits if w is not None), default=None)
 
 
 def _revoke(conn: Any, caller: Caller, device_id: int) -> None:

@@ -9,6 +9,12 @@ AES-GCM key off the writer thread, then one write attaches it to the message and
 What is still missing is derived from the messages (see store/relay_media.py), so a
 restart re-queues whatever was not fetched; failures are retried with capped backoff
 until the id is older than 7 days or Meta says the file is gone for good.
+
+A dead Cloud API token (190) is no reason to give a file up: the fetch waits, without
+asking Meta again, until the relay has a new token (`token_renewed()`, called by
+PUT /api/v1/cloud-token; a restart with a new token re-queues it anyway). The refusal
+stops sending too (Sender.token_refused), unless the token was replaced meanwhile:
+then the file is simply fetched again with the new one.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import logging
 import time
 from typing import Any
 
-from wadesk.cloud.errors import CloudError
+from wadesk.cloud.errors import AuthenticationError, CloudError
 from wadesk.relay.context import RelayContext
 from wadesk.store import events, relay_media
 from wadesk.store.apply_events import apply_event
@@ -39,6 +45,8 @@ class MediaFetcher:
         self.queue: asyncio.Queue[str] = asyncio.Queue()
         self.attempts: dict[str, int] = {}
         self.queued: set[str] = set()
+        # Media that wait for a new Cloud API token, by wamid.
+        self.waiting_for_token: set[str] = set()
         self.stored = 0
         self.failed = 0
 
@@ -61,24 +69,58 @@ class MediaFetcher:
             if entry.kind in MEDIA_KINDS and entry.payload.get("media"):
                 self.enqueue(entry.payload["wamid"])
 
+    def token_renewed(self) -> None:
+        """The relay has a new Cloud API token: fetch what waited for it."""
+        waiting, self.waiting_for_token = self.waiting_for_token, set()
+        if waiting:
+            log.info("media fetches resumed with a new Cloud API token",
+                     extra={"count": len(waiting)})
+        for wamid in sorted(waiting):
+            self.enqueue(wamid)
+
+    def _token_is_dead(self) -> bool:
+        sender = getattr(self.ctx, "sender", None)
+        return bool(sender is not None and sender.token_expired)
+
     async def _work(self) -> None:
         while True:
             wamid = await self.queue.get()
             self.queued.discard(wamid)
+            if self._token_is_dead():
+                # Meta would only refuse it again; token_renewed() brings it back.
+                self.waiting_for_token.add(wamid)
+                continue
+            cloud = self.ctx.cloud  # the token this fetch is made with
             try:
-                await self.fetch(wamid)
+                await self.fetch(wamid, cloud)
             except asyncio.CancelledError:
                 raise
+            except AuthenticationError as exc:
+                await self._token_refused(wamid, cloud, exc)
             except Exception as exc:
                 self._retry_later(wamid, exc)
 
-    async def fetch(self, wamid: str) -> bool:
-        """Fetch, seal and attach the media of message `wamid`; False if nothing to do."""
+    async def _token_refused(self, wamid: str, used: Any, exc: AuthenticationError) -> None:
+        sender = getattr(self.ctx, "sender", None)
+        if sender is not None:
+            await sender.token_refused(used, exc.code)
+        # Decided with no await in between, so a token set meanwhile cannot be missed:
+        # either it was set already (fetch again now) or its token_renewed() comes later.
+        if used is self.ctx.cloud:
+            log.warning("media fetch waits for a new Cloud API token",
+                        extra={"wamid": wamid, "code": exc.code})
+            self.waiting_for_token.add(wamid)
+        else:
+            self.enqueue(wamid)
+
+    async def fetch(self, wamid: str, cloud: Any = None) -> bool:
+        """Fetch, seal and attach the media of message `wamid` (with the Cloud client
+        `cloud`, the relay's by default); False if nothing to do."""
         target = await self.ctx.read(lambda conn: relay_media.media_target(conn, wamid))
         if target is None:
             self.attempts.pop(wamid, None)
             return False
-        downloaded = await self.ctx.cloud.download_media(target.media_id)
+        downloaded = await (cloud or self.ctx.cloud).download_media(target.media_id)
         loop = asyncio.get_running_loop()
         name, key = await loop.run_in_executor(
             None, relay_media.seal_media_file, downloaded.content, self.ctx.config.media_dir)

@@ -1,4 +1,5 @@
-"""A token bucket that keeps the relay under the number's throughput (80/s by default).
+"""Rate limits: a token bucket that keeps the relay under the number's throughput
+(80/s by default), and when a login limit lifts (login_retry_after).
 
 Meta answers 130429 once a number sends faster than its tier allows, and every such
 answer costs a retry. The bucket spaces the calls instead: `rate` tokens per second,
@@ -50,3 +51,18 @@ class TokenBucket:
         async with self._lock:
             while not self.try_take():
                 await asyncio.sleep(self.wait_time())
+
+
+def login_retry_after(failures_newest_first: list[int], allowed: int, window_s: int,
+                      now: int) -> int | None:
+    """Seconds until a login limit lifts, or None when it does not hold.
+
+    A key is limited while at least `allowed` of its failures are younger than
+    `window_s` (a failure counts during its first `window_s` seconds). The limit lifts
+    when the `allowed`-th newest of them grows too old: that is the time left, not the
+    whole window (a client told to wait 15 minutes after 14 of them had passed would
+    wait almost twice as long as needed)."""
+    recent = [at for at in failures_newest_first if now - at < window_s]
+    if len(recent) < allowed:
+        return None
+    return max(1, recent[allowed - 1] + window_s - now)

@@ -15,8 +15,20 @@ from wadesk.cloud import errors as e
 
 WINDOW_CLOSED = ("More than 24 hours since the customer's last message: "
                  "only a template can be sent.")
-TOKEN_EXPIRED = ("The Cloud API token expired or was revoked: an owner must set a new one "
-                 "on the relay (wadesk relay secrets set access_token) and restart it.")
+# The relay's standing while its token is dead (cloud.state, and why a send waits):
+# messages are taken and wait on the relay, incoming files wait to be fetched.
+TOKEN_EXPIRED = ("The Cloud API token expired or was revoked: an owner or admin must give "
+                 "the relay a new one (on the server: `wadesk relay set-token`). "
+                 "Until then, messages wait on the relay and customers' photos and files "
+                 "wait to be fetched; both go on as soon as it has a new one.")
+# An upload cannot wait: Meta names the file only once it has it.
+TOKEN_EXPIRED_UPLOAD = ("The Cloud API token expired or was revoked, so WhatsApp takes no "
+                        "files until an owner or admin gives the relay a new one; the file "
+                        "waits on this computer and is sent then.")
+# A send that failed for good with 190 (only a status webhook can say so; the relay's
+# own calls refused with 190 wait for a new token instead).
+TOKEN_REFUSED = ("WhatsApp refused the relay's Cloud API token (expired or revoked), so "
+                 "this message was not sent.")
 NEVER_CONFIRMED = ("WhatsApp never confirmed this message, so it may or may not have "
                    "arrived. Send it again only if the customer did not get it.")
 OUTCOME_UNKNOWN = ("The answer from WhatsApp was lost; the relay waits for WhatsApp's "
@@ -44,7 +56,7 @@ _BY_CODE: dict[int, str] = {
 }
 
 _BY_FAMILY: tuple[tuple[type[e.CloudError], str], ...] = (
-    (e.AuthenticationError, TOKEN_EXPIRED),
+    (e.AuthenticationError, TOKEN_REFUSED),
     (e.CloudPermissionError, "The Cloud API token lacks a permission "
                              "(whatsapp_business_messaging): check the Meta app's setup."),
     (e.SetupError, "The WhatsApp account is not set up for sending: check WhatsApp Manager."),

@@ -2,7 +2,8 @@
 event that tells every desktop, and applies it, in one transaction (ctx.write).
 
     queue_send      checks (client id, conversation, 24-hour window), records the send
-                    and its local echo (send.queued): every desktop shows it pending
+                    and its local echo (send.queued): every desktop shows it pending;
+                    a file uploaded for it moves onto the message (outgoing_media.py)
     record_accepted Meta took it: send.accepted with the wamid
     record_failed   Meta refused it: send.failed with the code and a plain reason
     record_retry    a retryable error: queued again for later (send.retrying)
@@ -24,11 +25,12 @@ from wadesk.relay.access import ApiError
 from wadesk.relay.event_write import emit
 from wadesk.relay.send_errors import WINDOW_CLOSED
 from wadesk.relay.send_request import SendRequest
-from wadesk.store import conversations, people, relay_sends
+from wadesk.store import conversations, people, relay_sends, relay_uploads
 from wadesk.store.apply_team_events import conversation_ref, find_conversation
 from wadesk.store.contacts import Contact, find_contact, get_contact
 from wadesk.store.people import Device, Person
 from wadesk.store.relay_sends import SendRecord
+from wadesk.store.relay_uploads import Upload
 
 WINDOW_S = 24 * 3600
 
@@ -76,6 +78,7 @@ def queue_send(
         device_id=device.id, conversation_id=conversation_id, phone_number_id=phone_number_id,
         recipient=recipient, kind=req.kind, body=body, sending=claimed, now=now)
     reaction = body.get("reaction") or {}
+    media, upload = _media_block(conn, req)
     emit(conn, "send.queued", {
         "client_id": req.client_id,
         "conversation": conversation_ref(conversation_id, phone_number_id, contact.wa_id,
@@ -84,14 +87,33 @@ def queue_send(
         "contact": {"wa_id": contact.wa_id, "user_id": contact.user_id,
                     "profile_name": contact.profile_name, "username": contact.username},
         "type": req.kind, "ts": int(now), "text": req.echo_text,
-        "reply_to_wamid": req.reply_to, "media": req.media, "agent_id": str(person.id),
+        "reply_to_wamid": req.reply_to, "media": media, "agent_id": str(person.id),
         "target_wamid": reaction.get("message_id"), "emoji": reaction.get("emoji"),
         "content": req.content_payload,
     }, actor_id=person.id, dedupe_key=f"send:{req.client_id}")
+    if upload is not None:
+        # The relay's copy of the file goes with the message, so GET /api/v1/media/{media
+        # id} serves it to every desktop from the moment they see send.queued.
+        relay_uploads.attach_upload(conn, upload, req.client_id)
     # The audit says who sent what kind where; the text stays out of it.
     people.audit(conn, person, "message.sent", f"conversation:{conversation_id}",
                  {"client_id": req.client_id, "type": req.kind, "device_id": device.id})
     return Queued(record, True, claimed)
+
+
+def _media_block(conn: Any, req: SendRequest) -> tuple[dict[str, Any] | None, Upload | None]:
+    """send.queued's `media`: the request's, completed from the relay's copy of the
+    upload it names (mime, size, sha256), and that copy (None if the relay has none)."""
+    media = req.media
+    if media is None or not media.get("media_id"):
+        return media, None
+    upload = relay_uploads.get_upload(conn, media["media_id"])
+    if upload is None:
+        return media, None
+    filled = {**media, **upload.facts()}
+    if req.kind == "document" and not filled.get("filename"):
+        filled["filename"] = upload.filename
+    return filled, upload
 
 
 def _target(

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from wadesk.cloud.contact_cards import ContactCard
 from wadesk.cloud.errors import CloudValidationError
@@ -47,6 +47,7 @@ from wadesk.cloud.template_messages import (
     TemplateParameter,
     TextParameter,
 )
+from wadesk.core.template_text import fallback_text
 
 KINDS = ("text", "image", "video", "audio", "document", "sticker", "location", "contacts",
          "interactive", "reaction", "template")
@@ -54,6 +55,11 @@ MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
 # Made by the desktop: a UUID or similar. It travels to Meta as biz_opaque_callback_data
 # (≤ 512) and back in every status webhook, so keep it short and plain.
 _CLIENT_ID = re.compile(r"[A-Za-z0-9_\-.:]{8,100}")
+
+
+def is_client_id(value: object) -> TypeGuard[str]:
+    """A client-made id as sends (and notes) take it."""
+    return isinstance(value, str) and _CLIENT_ID.fullmatch(value) is not None
 
 
 class RequestError(ValueError):
@@ -73,6 +79,9 @@ class SendRequest:
     to: dict[str, str | None] | None  # {"phone_number_id", "wa_id", "user_id"}
     reply_to: str | None
     request_hash: str  # the same client id must always mean the same message
+    # A template as the customer reads it, rendered by the relay from its template list
+    # (templates_api.with_template_text); not part of the request, nor of its hash.
+    template_text: str | None = None
 
     @property
     def content_payload(self) -> Any:
@@ -92,6 +101,9 @@ class SendRequest:
             return ", ".join(card.name.formatted_name for card in c.contacts)
         if isinstance(c, (Buttons, ListMessage)):
             return c.body
+        if isinstance(c, TemplateMessage):
+            # Without the template's words (not rendered), its name and the values.
+            return self.template_text or fallback_text(c.to_payload())
         return None
 
     @property
@@ -108,7 +120,7 @@ def parse(body: object) -> SendRequest:
     if not isinstance(body, Mapping):
         raise RequestError("The request must be a JSON object.")
     client_id = body.get("client_id")
-    if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
+    if not is_client_id(client_id):
         raise RequestError("client_id must be 8 to 100 letters, digits or - _ . :", "client_id")
     kind = body.get("type")
     if kind not in KINDS:

@@ -14,7 +14,13 @@
   records it as `sending` in the same commit as its local echo, and calls Meta at once
   (two commits per message); only retries and sends that must wait go through the loop.
 - A refused token (190) stops all sending until the relay gets a new token; the state
-  is stored, so a restart with the same token does not hammer Meta again.
+  is stored, so a restart with the same token does not hammer Meta again. Sends wait
+  in the queue meanwhile (not failed), and go out once `token_renewed()` is called
+  (PUT /api/v1/cloud-token) or the relay restarts with another token. A 190 that
+  answers a call made with the old token after a new one was set is not the new
+  token's fault: that send is simply queued again. Other calls refused with 190 (read
+  receipts, media downloads and uploads) report it through `token_refused()`, which
+  applies the same rule: only a refusal of the token still in use stops sending.
 """
 
 from __future__ import annotations
@@ -106,6 +112,38 @@ class Sender:
         # clean outcome into an unknown one.
         if tasks:
             await asyncio.wait(tasks, timeout=15)
+
+    async def token_renewed(self) -> None:
+        """The relay has a new Cloud API token (already in ctx.config and ctx.cloud):
+        record that, and send what waited for it."""
+        self.token_expired = False
+        fingerprint = token_fingerprint(self.ctx.config.access_token or "")
+        await self.ctx.write(lambda conn: send_log.record_cloud_state(
+            conn, "ok", "The relay has a new Cloud API token.", fingerprint))
+        log.info("sending resumed with a new Cloud API token")
+        self.kick()
+
+    async def token_refused(self, used: Any, code: int | None) -> bool:
+        """A call made with the Cloud client `used` was refused with 190. If `used` is
+        still the relay's client, its token is dead: sending stops and the team is told
+        (cloud.state); True. A late refusal of a token replaced meanwhile stops nothing
+        (False): the caller simply tries again with the new one."""
+        if used is not self.ctx.cloud:
+            return False
+        if self.token_expired:
+            return True  # already stopped and recorded
+        fingerprint = self._stop_for_token(code)
+        await self.ctx.write(lambda conn: send_log.record_cloud_state(
+            conn, "token_expired", TOKEN_EXPIRED, fingerprint))
+        return True
+
+    def _stop_for_token(self, code: int | None) -> str:
+        """Stop sending (before any await, so no send starts meanwhile); the refused
+        token's fingerprint for the stored state."""
+        self.token_expired = True
+        log.error("the Cloud API refused the access token; sending stopped",
+                  extra={"code": code})
+        return token_fingerprint(self.ctx.config.access_token or "")
 
     def kick(self) -> None:
         """Something was queued or retried: look at the queue now."""
@@ -253,15 +291,15 @@ class Sender:
                 return
             record = _with_attempt(record)
         assert record.body is not None
+        cloud = self.ctx.cloud  # the token this call is made with (see _token_refused)
         try:
-            result = await self.ctx.cloud.send_payload(record.body,
-                                                       phone_number_id=record.phone_number_id)
+            result = await cloud.send_payload(record.body, phone_number_id=record.phone_number_id)
         except cloud_errors.OutcomeUnknownError:
             self.counts["unknown"] += 1
             log.warning("send outcome unknown", extra={"client_id": record.client_id})
             await self.unknown.lost(record)
         except cloud_errors.AuthenticationError as exc:
-            await self._token_refused(record, exc)
+            await self._token_refused(record, exc, cloud)
         except cloud_errors.CloudError as exc:
             await self._refused(record, exc)
         except Exception:
@@ -276,11 +314,15 @@ class Sender:
             log.info("send accepted", extra={"client_id": record.client_id,
                                              "attempt": record.attempts})
 
-    async def _token_refused(self, record: SendRecord, exc: cloud_errors.CloudError) -> None:
-        self.token_expired = True
-        fingerprint = token_fingerprint(self.ctx.config.access_token or "")
-        log.error("the Cloud API refused the access token; sending stopped",
-                  extra={"code": exc.code})
+    async def _token_refused(self, record: SendRecord, exc: cloud_errors.CloudError,
+                             used: Any) -> None:
+        if used is not self.ctx.cloud:
+            # Refused with the token that was replaced meanwhile: try again with the new one.
+            await self.ctx.write(lambda conn: send_log.record_retry(
+                conn, record, time.time(), exc.code, TOKEN_EXPIRED))
+            self.kick()
+            return
+        fingerprint = self._stop_for_token(exc.code)
 
         def write(conn: Any) -> None:
             # Not the message's fault: it waits in the queue for a new token.

@@ -4,7 +4,10 @@ labels are in their own modules).
 
     POST   /api/v1/conversations/{id}/assign  {"assignee_id": int | null}       (assign)
     GET    /api/v1/conversations/{id}/notes   -> {"notes": [...]}                 (read)
-    POST   /api/v1/conversations/{id}/notes   {"text"} -> 201 {"id", ...}         (note)
+    POST   /api/v1/conversations/{id}/notes   {"text", "client_id"?} -> 201 {"id", ...}
+                                              (note) the same client_id again: the same
+                                              answer and no second note; with other
+                                              text or elsewhere: 409 client_id_reused
     DELETE /api/v1/notes/{id}                 the author, or an admin -> 204      (note)
     GET    /api/v1/quick-replies              -> {"quick_replies": [...]}         (read)
     POST   /api/v1/quick-replies              {"shortcut", "text"} -> 201  (quick_replies.manage)
@@ -31,6 +34,7 @@ from wadesk.relay import labels_api, login_api, people_api
 from wadesk.relay.access import ApiError, require
 from wadesk.relay.api_util import ok, path_id, query_int, read_json, text_field
 from wadesk.relay.event_write import emit
+from wadesk.relay.send_request import is_client_id
 from wadesk.store import conversations, notes, people, quick_replies, team_queries
 from wadesk.store.apply_team_events import conversation_ref
 from wadesk.store.contacts import get_contact
@@ -99,21 +103,35 @@ def _conversation_routes(ctx: Any) -> list[BaseRoute]:
         conversation_id = path_id(request, "conversation_id")
         body = await read_json(request, 64 * 1024)
         text = text_field(body, "text", max_len=NOTE_MAX)
+        client_id = body.get("client_id")
+        if client_id is not None and not is_client_id(client_id):
+            raise ApiError(400, "invalid", "client_id must be 8 to 100 letters, digits or - _ . :")
+        author_id = str(caller.person.id)
 
         def write(conn: Any) -> dict[str, Any]:
+            if client_id is not None:
+                known = notes.logged_note(conn, client_id)
+                if known is not None:
+                    if ((known.get("conversation") or {}).get("id") != conversation_id
+                            or known.get("text") != text or known.get("author_id") != author_id):
+                        raise ApiError(409, "client_id_reused",
+                                       "This client_id was already used for a different note.")
+                    return known  # posted before (its answer was lost): the same note
             conversation, ref = _conversation(conn, conversation_id)
             note_id = team_queries.next_id(conn, "notes")
-            payload = {"note_id": note_id, "conversation": ref, "author_id": str(caller.person.id),
-                       "author_name": caller.person.name, "text": text, "ts": int(time.time())}
-            emit(conn, "note.added", payload, actor_id=caller.person.id)
+            payload = {"note_id": note_id, "conversation": ref, "author_id": author_id,
+                       "author_name": caller.person.name, "text": text, "ts": int(time.time()),
+                       "client_id": client_id}
+            emit(conn, "note.added", payload, actor_id=caller.person.id,
+                 dedupe_key=notes.note_dedupe_key(client_id) if client_id is not None else None)
             people.audit(conn, caller.person, "note.added", f"conversation:{conversation.id}",
                          {"note_id": note_id})
             return payload
 
         payload = await ctx.write(write)
         return ok({"id": payload["note_id"], "conversation_id": conversation_id,
-                   "author_id": payload["author_id"], "text": text, "created_at": payload["ts"]},
-                  201)
+                   "author_id": payload["author_id"], "text": payload["text"],
+                   "created_at": payload["ts"], "client_id": payload.get("client_id")}, 201)
 
     async def delete_note(request: Request) -> Response:
         caller = await require(request, ctx, "note")

@@ -16,12 +16,21 @@ Payload shapes (all keys present; absent values are null):
     contact  = {"wa_id", "user_id", "profile_name", "username"}
     media    = {"media_id", "mime", "size", "filename", "sha256"} | null
 
+    conv     = {"id" (the relay's id), "phone_number_id", "wa_id", "user_id"}
+               (apply_team_events.conversation_ref)
+
     message.in    {"wamid", "phone_number_id", "contact", "type", "ts", "text",
-                   "reply_to_wamid", "media", "origin" ("cloud"|"history"), "raw"}
+                   "reply_to_wamid", "media", "origin" ("cloud"|"history"), "raw",
+                   "conversation": conv}
     message.out   {"wamid", "client_id", "phone_number_id", "contact", "type", "ts",
                    "text", "reply_to_wamid", "media", "agent_id", "origin", "status",
-                   "raw"}                     (coexistence history of the business side)
+                   "raw", "conversation": conv}  (coexistence history of the business side)
     message.echo  as message.out, origin "phone": the owner wrote in the phone app
+
+`conversation` is added by the relay once it has applied the message (events logged
+before this version have none, and still apply): the conversation the message is in,
+by the relay's id. It never changes the shared state; a replica keeps the relay's id
+of its own conversation (replica_sync.relay_conversation_id).
     status        {"wamid", "status", "ts", "client_id", "phone_number_id",
                    "recipient_id", "recipient_user_id", "error_code", "error_title",
                    "error_reason", "pricing_category"}
@@ -39,13 +48,18 @@ Payload shapes (all keys present; absent values are null):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from wadesk.store import early_events, edits, reactions, relay_media, statuses
 from wadesk.store._db import Connection, transaction
-from wadesk.store.contacts import ContactInfo, upsert_contact_in_tx
-from wadesk.store.ingest import IncomingMessage, MediaInfo, OutgoingMessage, apply_messages
+from wadesk.store.message_events import (  # noqa: F401  (contact_info, media_info: re-exported)
+    MESSAGE_KINDS,
+    apply_message_events,
+    contact_info,
+    media_info,
+)
+from wadesk.store.status_events import apply_status_run
 
 Handler = Callable[[Connection, dict[str, Any]], None]
 HANDLERS: dict[str, Handler] = {}
@@ -72,66 +86,57 @@ def apply_event(conn: Connection, kind: str, payload: dict[str, Any]) -> None:
         handler(conn, payload)
 
 
-# Shapes ---------------------------------------------------------------------------
-def contact_info(block: dict[str, Any] | None) -> ContactInfo:
-    block = block or {}
-    return ContactInfo(
-        wa_id=block.get("wa_id") or None,
-        user_id=block.get("user_id") or None,
-        profile_name=block.get("profile_name") or None,
-        username=block.get("username") or None,
-    )
+def apply_in_order(conn: Connection, items: Sequence[tuple[str, dict[str, Any]]]) -> list[int | None]:
+    """Apply events in log order with the effect of apply_event on each in turn, inside
+    the caller's transaction (the relay's intake: a group of webhooks at once).
+
+    Consecutive message events are applied as one ingest batch (message_events.py),
+    consecutive statuses likewise (status_events.py); the result names, for each
+    message event, the conversation it is in (None for the other kinds), which the
+    relay puts into the payload it logs."""
+    out: list[int | None] = [None] * len(items)
+    i = 0
+    while i < len(items):
+        kind, payload = items[i]
+        run = _run_of(kind)
+        if run is not None:
+            j = i + 1
+            while j < len(items) and _run_of(items[j][0]) == run:
+                j += 1
+            if run == "status":
+                apply_status_run(conn, [p for _, p in items[i:j]], _status)
+            else:
+                out[i:j] = apply_message_events(conn, items[i:j])
+            i = j
+            continue
+        handler = HANDLERS.get(kind)
+        if handler is not None:
+            handler(conn, payload)
+        i += 1
+    return out
 
 
-def media_info(block: dict[str, Any] | None) -> MediaInfo | None:
-    if not block:
-        return None
-    return MediaInfo(block.get("media_id"), block.get("mime"), block.get("size"),
-                     block.get("filename"), block.get("sha256"))
-
-
-def _raw_json(payload: dict[str, Any]) -> str | None:
-    from wadesk.store.events import encode_payload  # the one JSON spelling of the log
-
-    raw = payload.get("raw")
-    return encode_payload(raw) if raw is not None else None
-
-
-def _touch_contact(conn: Connection, contact: ContactInfo, ts: int) -> None:
-    # With the event's own time: ingest would otherwise stamp a new contact with the
-    # applying machine's clock, and a replica would differ from the relay.
-    if contact.wa_id or contact.user_id:
-        upsert_contact_in_tx(conn, contact, now=ts)
+def _run_of(kind: str) -> str | None:
+    """Which batch a kind joins in apply_in_order (None: applied on its own)."""
+    if kind in MESSAGE_KINDS:
+        return "message"
+    return "status" if kind == "status" else None
 
 
 # Meta-side handlers ----------------------------------------------------------------
 @register("message.in")
 def _message_in(conn: Connection, p: dict[str, Any]) -> None:
-    contact = contact_info(p.get("contact"))
-    _touch_contact(conn, contact, p["ts"])
-    apply_messages(conn, (IncomingMessage(
-        wamid=p["wamid"], phone_number_id=p["phone_number_id"], contact=contact,
-        type=p["type"], ts=p["ts"], text=p.get("text"), reply_to_wamid=p.get("reply_to_wamid"),
-        media=media_info(p.get("media")), origin=p.get("origin") or "cloud",
-        raw_json=_raw_json(p),
-    ),))
-    early_events.settle_early_events(conn, p["wamid"])
+    apply_message_events(conn, (("message.in", p),))
 
 
 @register("message.out")
-@register("message.echo")
 def _message_out(conn: Connection, p: dict[str, Any]) -> None:
-    contact = contact_info(p.get("contact"))
-    _touch_contact(conn, contact, p["ts"])
-    apply_messages(conn, (OutgoingMessage(
-        phone_number_id=p["phone_number_id"], contact=contact, type=p["type"], ts=p["ts"],
-        wamid=p.get("wamid"), client_id=p.get("client_id"), text=p.get("text"),
-        reply_to_wamid=p.get("reply_to_wamid"), media=media_info(p.get("media")),
-        agent_id=p.get("agent_id"), origin=p.get("origin") or "cloud",
-        status=p.get("status") or "sent", raw_json=_raw_json(p),
-    ),))
-    if p.get("wamid"):
-        early_events.settle_early_events(conn, p["wamid"])
+    apply_message_events(conn, (("message.out", p),))
+
+
+@register("message.echo")
+def _message_echo(conn: Connection, p: dict[str, Any]) -> None:
+    apply_message_events(conn, (("message.echo", p),))
 
 
 @register("status")
@@ -192,3 +197,4 @@ for _kind in ("template.status", "number.quality", "account.update"):
 # The team's kinds register themselves into HANDLERS (R2's module); imported last so
 # that it can import `register` from here.
 from wadesk.store import apply_team_events  # noqa: E402,F401
+from wadesk.store import apply_privacy_events  # noqa: E402,F401  (automations, consents, erasure)

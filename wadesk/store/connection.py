@@ -5,6 +5,8 @@ has been proven right by reading the schema, the schema version is known not to 
 from the future, and the file is known to be a wadesk database of the requested role:
 a wrong key, a damaged file or a newer file is reported and left exactly as it was
 (switching to WAL, for example, writes the header, so it comes after all checks).
+A database that needs migrating is copied first (`wadesk.db.bak-vN`, same key); how
+long such a copy is kept, and that an erasure deletes it: migration_backups.py.
 
 Keys: the desktop's key is 32 random bytes from the OS keychain, given to SQLCipher as
 a raw key (`PRAGMA key = "x'…'"`, no key derivation, so opening takes milliseconds).
@@ -21,7 +23,7 @@ from typing import Any, Literal
 
 import sqlcipher3
 
-from wadesk.store import migrations
+from wadesk.store import migration_backups, migrations
 from wadesk.store._db import Connection, query_one, transaction
 from wadesk.store.errors import (
     CorruptDatabaseError,
@@ -115,7 +117,8 @@ def checkpoint(conn: Connection, *, truncate: bool = True) -> bool:
 
 
 def backup_path(path: Path, version: int) -> Path:
-    """Where the copy made before migrating from `version` goes (never overwritten)."""
+    """Where the copy made before migrating from `version` goes (never overwritten;
+    how long it is kept: migration_backups.py)."""
     candidate = path.with_name(f"{path.name}.bak-v{version}")
     counter = 2
     while candidate.exists():
@@ -181,7 +184,11 @@ def _open(
         if version < migrations.LATEST:
             if version > 0:
                 _backup(conn, path, version, connect, key_connection)
-            _migrate(conn, path, role)
+            _migrate(conn, path, role, backed_up=version > 0)
+        else:
+            # Copies made before earlier migrations live only as long as the policy
+            # in migration_backups.py says.
+            migration_backups.after_open(conn, path)
     except BaseException:
         conn.close()
         raise
@@ -305,7 +312,7 @@ def _backup(
         raise (typed or StoreError("The backup before the update failed.", target)) from exc
 
 
-def _migrate(conn: Any, path: Path, role: str) -> None:
+def _migrate(conn: Any, path: Path, role: str, *, backed_up: bool) -> None:
     with transaction(conn):
         # Read again under the write lock: another process may have migrated meanwhile.
         version = query_one(conn, "PRAGMA user_version")[0]
@@ -315,3 +322,5 @@ def _migrate(conn: Any, path: Path, role: str) -> None:
         if version == 0:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("INSERT INTO store_meta(key, value) VALUES ('role', ?)", (role,))
+        if backed_up:
+            migration_backups.started(conn)

@@ -1,7 +1,8 @@
 """Reads the desktop's inbox needs besides the keyset pages: single rows by id and
 small batches by a list of ids (one bound JSON array, never a variable number of
-placeholders). Every query here is a primary-key or unique-index lookup, so each costs
-well under a millisecond on the UI thread.
+placeholders), and a page of history around one message (a search hit). Every query
+here is a primary-key, unique-index or keyset lookup, so each costs well under a
+millisecond on the UI thread.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from wadesk.store.conversations import (
 from wadesk.store.contacts import Contact
 from wadesk.store.labels import Label
 from wadesk.store.messages import COLUMNS as MESSAGE_COLUMNS
-from wadesk.store.messages import Message
+from wadesk.store.messages import Message, MessageCursor
 
 _SUMMARY_SELECT = (
     f"SELECT {_C_COLUMNS}, {_K_COLUMNS},"
@@ -105,3 +106,55 @@ def messages_by_wamids(conn: Connection, wamids: Sequence[str]) -> dict[str, Mes
         (json.dumps(list(wamids)),),
     )
     return {row[2]: Message(*row) for row in rows}
+
+
+def conversations_with_number(conn: Connection, wa_id: str) -> list[ConversationSummary]:
+    """Inbox rows of the conversations with this WhatsApp number (most recent first)."""
+    rows = query_all(
+        conn,
+        _SUMMARY_SELECT + " WHERE k.wa_id = ? ORDER BY c.last_activity_at DESC, c.id DESC",
+        (wa_id,),
+    )
+    return [_summary(row) for row in rows]
+
+
+def any_phone_number_id(conn: Connection) -> str | None:
+    """A business number the replica has conversations on (the most recent one)."""
+    rows = query_all(
+        conn, "SELECT phone_number_id FROM conversations ORDER BY last_activity_at DESC, id DESC LIMIT 1")
+    return rows[0][0] if rows else None
+
+
+_PAGE_FROM = (
+    f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND (ts, id) <= (?, ?)"
+    " ORDER BY ts DESC, id DESC LIMIT ?"
+)
+_PAGE_AFTER = (
+    f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND (ts, id) > (?, ?)"
+    " ORDER BY ts, id LIMIT ?"
+)
+
+
+def page_around(
+    conn: Connection, conversation_id: int, message_id: int, *, limit: int = 50
+) -> tuple[list[Message], list[Message]] | None:
+    """A page of history around a message (a search hit): the message and up to
+    `limit` - 1 older ones, newest first (as messages.page_messages gives them), and up
+    to `limit` newer ones, oldest first. None if the message is not in the conversation.
+    Two keyset reads on the (conversation_id, ts, id) index."""
+    rows = query_all(
+        conn, f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ? AND conversation_id = ?",
+        (message_id, conversation_id),
+    )
+    if not rows:
+        return None
+    target = Message(*rows[0])
+    older = query_all(conn, _PAGE_FROM, (conversation_id, target.ts, target.id, limit))
+    newer = query_all(conn, _PAGE_AFTER, (conversation_id, target.ts, target.id, limit))
+    return [Message(*row) for row in older], [Message(*row) for row in newer]
+
+
+def page_after(conn: Connection, conversation_id: int, after: MessageCursor, *, limit: int = 50) -> list[Message]:
+    """Up to `limit` messages newer than `after`, oldest first (paging down again)."""
+    rows = query_all(conn, _PAGE_AFTER, (conversation_id, after.ts, after.id, limit))
+    return [Message(*row) for row in rows]

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from wadesk.store._db import Connection, execute, query_all, query_one
+from wadesk.store._db import Connection, execute, execute_many, query_all, query_one
 
 # The newest events are what long-polls ask for; a page is capped so one answer stays
 # small enough to parse in a few milliseconds on the desktop.
@@ -29,6 +29,11 @@ _INSERT = (
     " ON CONFLICT (dedupe_key) DO NOTHING"
 )
 _KNOWN = "SELECT 1 FROM events WHERE dedupe_key = ?"
+_KNOWN_MANY = (
+    "SELECT dedupe_key FROM events WHERE dedupe_key IN (SELECT value FROM json_each(?))"
+)
+# Every column has a value: binding None costs the driver an adapter lookup.
+_INSERT_NUMBERED = "INSERT INTO events(seq, at, kind, dedupe_key, payload) VALUES (?, ?, ?, ?, ?)"
 _SINCE = "SELECT seq, at, kind, actor_id, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"
 
 
@@ -46,9 +51,13 @@ class Event:
                 "payload": self.payload}
 
 
+# Compact and ASCII-safe (the sync API splices this text into its answers as is). One
+# encoder for all: json.dumps with arguments builds a new one per call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+
 def encode_payload(payload: dict[str, Any]) -> str:
-    # Compact and ASCII-safe (the sync API splices this text into its answers as is).
-    return json.dumps(payload, separators=(",", ":"))
+    return _ENCODER.encode(payload)
 
 
 def append_event(
@@ -76,6 +85,27 @@ def append_event(
     if cursor.rowcount == 0:
         return None
     return cursor.lastrowid
+
+
+def known_dedupe_keys(conn: Connection, keys: list[str]) -> set[str]:
+    """The keys among `keys` that are logged already (one query for a whole batch)."""
+    if not keys:
+        return set()
+    return {row[0] for row in query_all(conn, _KNOWN_MANY, (json.dumps(keys),))}
+
+
+def append_events(conn: Connection, rows: list[tuple[str, str, str]], *, at: int) -> int:
+    """Append (kind, payload JSON, dedupe key) rows in order, in the caller's
+    transaction; the seq of the first row (the others follow one by one).
+
+    For a batch whose keys the caller has checked with known_dedupe_keys (a key logged
+    already is an IntegrityError here, never silently skipped). The numbers are given
+    here, after the highest ever handed out, which is what AUTOINCREMENT would pick
+    (the caller holds the write lock), and one statement writes them all."""
+    first = latest_seq(conn) + 1
+    execute_many(conn, _INSERT_NUMBERED,
+                 [(first + i, at, kind, key, payload) for i, (kind, payload, key) in enumerate(rows)])
+    return first
 
 
 def has_dedupe_key(conn: Connection, dedupe_key: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -85,19 +86,35 @@ def delete_media_file(media_dir: Path, name: str) -> None:
     (media_dir / name).unlink(missing_ok=True)
 
 
-def remove_orphan_files(conn: Connection, media_dir: Path) -> int:
+def remove_orphan_files(conn: Connection, media_dir: Path, *, min_age_s: float = 0.0,
+                        now: float | None = None) -> int:
     """Delete media files no message refers to (left by a crash between a delete's
-    commit and its unlink, or the other way round); the number removed."""
+    commit and its unlink, or the other way round, and those of an erased customer);
+    the number removed.
+
+    `min_age_s`: spare files younger than this. Another connection (the UI saving an
+    attachment) writes its file before the row that names it commits; while other
+    connections may write, a sweep passes a grace period so it never takes such a file.
+    """
     if not media_dir.is_dir():
         return 0
     known = {row[0] for row in query_all(conn, "SELECT media_file FROM messages WHERE media_file IS NOT NULL")}
+    if query_one(conn, "SELECT 1 FROM sqlite_master WHERE name = 'relay_uploads'"):
+        # On the relay, uploads no send has named yet hold files of their own.
+        known |= {row[0] for row in query_all(conn, "SELECT media_file FROM relay_uploads")}
+    newest = (time.time() if now is None else now) - min_age_s
     removed = 0
     for path in media_dir.iterdir():
-        if path.suffix == _SUFFIX and path.name not in known:
+        orphan = path.suffix == _SUFFIX and path.name not in known
+        if not (orphan or path.name.endswith(_SUFFIX + ".tmp")):
+            continue
+        try:
+            if min_age_s and path.stat().st_mtime > newest:
+                continue
             path.unlink(missing_ok=True)
-            removed += 1
-        elif path.name.endswith(_SUFFIX + ".tmp"):
-            path.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue
+        removed += orphan
     return removed
 
 

@@ -64,9 +64,14 @@ class MessageBatch:
 
     New rows are collected and written with executemany under ids assigned here
     (max(id) + 1 onwards, what SQLite itself would pick): safe because the batch holds
-    the write lock, and it saves a driver round trip per message. Pending rows are
-    written (and indexed for search) before any statement touches existing rows, so
-    triggers never meet a row the index has not seen."""
+    the write lock, and it saves a driver round trip per message. Pending rows (and the
+    conversations' counters) are written before any statement touches existing rows, so
+    triggers never meet a row the index has not seen.
+
+    A batch ends in exactly the state its messages applied one at a time would give,
+    row ids and timestamps included: the relay applies a run of webhooks as one batch
+    while every replica applies the same events one by one, and both must agree
+    (tests/store/test_apply_batch.py holds them side by side)."""
 
     def __init__(self, conn: Connection, items: Sequence[IncomingMessage | OutgoingMessage]) -> None:
         self.conn = conn
@@ -130,7 +135,7 @@ class MessageBatch:
         found = self.known(item.wamid, client_id)
         if found is not None:
             if isinstance(item, OutgoingMessage):
-                self.flush()
+                self.finish()  # the rows and counters so far, before existing rows change
                 found = self._update_outgoing(found, item)
             return ApplyResult(found[0], found[1], False)
         conversation_id = self._conversation(item.contact, item.phone_number_id, item.ts)
@@ -154,17 +159,39 @@ class MessageBatch:
 
     def finish(self) -> None:
         self.flush()
-        conversations.record_activity(self.conn, self.activity.values())
+        if self.activity:
+            conversations.record_activity(self.conn, self.activity.values())
+            self.activity.clear()
 
     def _update_outgoing(self, found: tuple[int, int], item: OutgoingMessage) -> tuple[int, int]:
         if item.wamid is not None:
-            found = attach_wamid(self.conn, found[0], item.wamid)
-            self.by_wamid[item.wamid] = found
-            if item.client_id is not None:
-                self.by_client_id[item.client_id] = found
+            before = found[0]
+            found = attach_wamid(self.conn, before, item.wamid)
+            if found[0] != before:
+                # The row merged into its echo is gone: forget it, and hand out ids from
+                # max(id) + 1 again, as a batch of its own would.
+                for known in (self.by_wamid, self.by_client_id):
+                    for key in [k for k, v in known.items() if v[0] == before]:
+                        del known[key]
+                row = query_one(self.conn, "SELECT coalesce(max(id), 0) + 1 FROM messages")
+                assert row is not None
+                self.next_id = self.flushed_id = row[0]
+            self._remember_stored(found[0])
         if item.status != "pending":
             statuses.apply_status_to(self.conn, found[0], item.status, item.ts)
         return found
+
+    def _remember_stored(self, message_id: int) -> None:
+        """Look a message up by the ids its row holds now, not by those of the item that
+        found it (a wamid match does not give the row the item's client id)."""
+        row = query_one(self.conn, "SELECT wamid, client_id, conversation_id FROM messages"
+                        " WHERE id = ?", (message_id,))
+        if row is None:
+            return
+        if row[0] is not None:
+            self.by_wamid[row[0]] = (message_id, row[2])
+        if row[1] is not None:
+            self.by_client_id[row[1]] = (message_id, row[2])
 
     def _conversation(self, contact: ContactInfo, phone_number_id: str, ts: int) -> int:
         # The fields, not the dataclass: its generated __hash__ is Python code.
@@ -177,13 +204,34 @@ class MessageBatch:
         conversation_id = self._stored_conversation(contact, phone_number_id)
         if conversation_id is None:
             if contact.wa_id and contact.user_id:
-                self.flush()  # linking both ids can merge two contacts' messages
-            contact_id = upsert_contact_in_tx(self.conn, contact).id
+                # Linking both ids can merge two contacts' conversations: the rows and
+                # counters so far go first, as if each message had been applied alone.
+                self.finish()
+            # The message's own time, never this machine's clock: the relay and every
+            # replica must store the same row.
+            known = self._contact_is_stored(contact)
+            contact_id = upsert_contact_in_tx(self.conn, contact, now=ts).id
+            if known:
+                # The upsert may have changed stored contacts (a new name, a merge, a
+                # recycled number), so what the batch knew of them is looked up afresh.
+                # A brand-new contact changes nothing the batch knew.
+                self.conversation_for.clear()
+                self.stored_contacts.clear()
             conversation_id = conversations.get_or_create_conversation(
                 self.conn, contact_id, phone_number_id, now=ts
             )
         self.conversation_for[key] = conversation_id
         return conversation_id
+
+    def _contact_is_stored(self, contact: ContactInfo) -> bool:
+        """Whether a contact row holds this WhatsApp id or this BSUID already."""
+        row = query_one(
+            self.conn,
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE wa_id = ?)"
+            " OR EXISTS (SELECT 1 FROM contacts WHERE user_id = ?)",
+            (contact.wa_id or "", contact.user_id or ""),
+        )
+        return bool(row and row[0])
 
     def _stored_conversation(self, contact: ContactInfo, phone_number_id: str) -> int | None:
         """The conversation if the contact is stored exactly as described (else the

@@ -1,12 +1,17 @@
 """Internal notes on a conversation: seen by the team, never sent to the customer.
 
 Like labels, notes are born on the relay; a replica applies them under the relay's id.
+A note posted with a client-made id is logged under the event log's dedupe key
+`note:<client id>`, so posting it again finds the first one (`logged_note`) instead of
+adding a second: the id needs no column of its own.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from wadesk.store._db import Connection, execute, query_all, query_one, transaction
 
@@ -61,3 +66,15 @@ def notes_for(conn: Connection, conversation_id: int) -> list[Note]:
         (conversation_id,),
     )
     return [Note(*row) for row in rows]
+
+
+def note_dedupe_key(client_id: str) -> str:
+    return f"note:{client_id}"
+
+
+def logged_note(conn: Connection, client_id: str) -> dict[str, Any] | None:
+    """The `note.added` payload logged under `client_id` (relay only: it reads the
+    event log), or None if no note came with this id."""
+    row = query_one(conn, "SELECT payload FROM events WHERE dedupe_key = ?",
+                    (note_dedupe_key(client_id),))
+    return json.loads(row[0]) if row else None

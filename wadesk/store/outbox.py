@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,3 +122,25 @@ def requeue_interrupted(conn: Connection, *, now: int | None = None) -> int:
 
 def list_outbox(conn: Connection) -> list[OutboxItem]:
     return [_item(row) for row in query_all(conn, f"SELECT {_COLUMNS} FROM outbox ORDER BY id")]
+
+
+def drop_unsent(conn: Connection, conversation_ids: Iterable[int],
+                is_recipient: Callable[[str | None, str | None], bool]) -> list[str]:
+    """An erasure: everything still waiting to go out about these conversations (sends,
+    notes, assignments, labels), and first messages to a number with no conversation
+    yet whose recipient `is_recipient(wa_id, user_id)` says is the erased customer;
+    the client ids dropped. In the caller's transaction. Items already `sending` go
+    too: their answer then finds nothing to update."""
+    wanted = set(conversation_ids)
+    dropped = []
+    with transaction(conn):
+        for row_id, client_id, payload_json in query_all(
+                conn, "SELECT id, client_id, payload_json FROM outbox ORDER BY id"):
+            payload = json.loads(payload_json)
+            conversation_id = payload.get("conversation_id")
+            to = payload.get("to") if isinstance(payload.get("to"), dict) else {}
+            if conversation_id in wanted or (
+                    conversation_id is None and is_recipient(to.get("wa_id"), to.get("user_id"))):
+                execute(conn, "DELETE FROM outbox WHERE id = ?", (row_id,))
+                dropped.append(client_id)
+    return dropped

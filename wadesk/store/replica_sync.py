@@ -2,11 +2,12 @@
 
 The relay and a replica number their rows independently (a replica makes local echoes,
 and may start from a later state), so the relay is always addressed by *its* ids.
-They come with the team's events (every conversation reference carries the relay's
-id) and with send answers; this module remembers them per local conversation. The
-small state lives in `sync_state` as key/value rows, so no migration is needed:
+They come with the events (every message event and every team event that names a
+conversation carries the relay's reference) and with send answers; the relay's id of
+each local conversation is kept in `relay_conversations` (migration 6), which drops an
+entry together with its conversation. The other small state lives in `sync_state` as
+key/value rows:
 
-    relay_conv:<local id>  -> the relay's conversation id
     team_people            -> {"<person id>": {"name", "role", "disabled"}} (JSON), so the
                               team's names show even when the app starts offline
     device_token           -> only on a computer without a keychain (passphrase mode):
@@ -21,13 +22,20 @@ Everything here is an indexed read or a one-row write.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from wadesk.store._db import Connection, execute, query_all, query_one, transaction
+from wadesk.store._db import (
+    Connection,
+    execute,
+    execute_many,
+    query_all,
+    query_one,
+    transaction,
+)
 from wadesk.store.sync_state import get_value, set_value
 
-_CONV_PREFIX = "relay_conv:"
 _TEAM_KEY = "team_people"
 _UPLOAD_PREFIX = "upload:"
 # How far back (in message rows) the start-up scan looks for media still to download:
@@ -45,16 +53,60 @@ class MessageRef:
     media_file: str | None
 
 
+_REMEMBER = (
+    "INSERT INTO relay_conversations(conversation_id, relay_id) VALUES (?, ?)"
+    " ON CONFLICT (conversation_id) DO UPDATE SET relay_id = excluded.relay_id"
+    " WHERE relay_id != excluded.relay_id"
+)
+
+
 def remember_relay_conversation(conn: Connection, local_id: int, relay_id: int) -> None:
-    key = f"{_CONV_PREFIX}{int(local_id)}"
-    if get_value(conn, key) != str(int(relay_id)):
-        set_value(conn, key, str(int(relay_id)))
+    """The relay calls local conversation `local_id` `relay_id` (the latest word wins)."""
+    execute(conn, _REMEMBER, (int(local_id), int(relay_id)))
+
+
+def remember_relay_conversations(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """remember_relay_conversation for many (local id, relay id) pairs at once."""
+    rows = [(int(local), int(relay)) for local, relay in pairs]
+    if rows:
+        execute_many(conn, _REMEMBER, rows)
+
+
+def existing_conversations(conn: Connection, ids: list[int]) -> set[int]:
+    """Those of `ids` that are conversations here (still)."""
+    rows = query_all(conn, "SELECT id FROM conversations WHERE id IN (SELECT value FROM json_each(?))",
+                     (json.dumps([int(i) for i in ids]),))
+    return {row[0] for row in rows}
 
 
 def relay_conversation_id(conn: Connection, local_id: int) -> int | None:
     """The relay's id of a local conversation, if the relay ever named it."""
-    value = get_value(conn, f"{_CONV_PREFIX}{int(local_id)}")
-    return int(value) if value is not None else None
+    row = query_one(conn, "SELECT relay_id FROM relay_conversations WHERE conversation_id = ?",
+                    (int(local_id),))
+    return int(row[0]) if row else None
+
+
+def local_conversation_id(conn: Connection, relay_id: int) -> int | None:
+    """The local conversation the relay calls `relay_id`: the one the relay named so
+    (the newest, should two have been told the same id), else the conversation with the
+    same id if the relay never named it otherwise (one known only from events logged
+    before they carried references: a replica replaying the log in order numbers its
+    conversations as the relay does)."""
+    row = query_one(
+        conn,
+        "SELECT conversation_id FROM relay_conversations WHERE relay_id = ?"
+        " ORDER BY conversation_id DESC LIMIT 1",
+        (int(relay_id),),
+    )
+    if row is None:
+        row = query_one(
+            conn,
+            "SELECT c.id FROM conversations c"
+            " LEFT JOIN relay_conversations r ON r.conversation_id = c.id"
+            " WHERE c.id = ? AND r.conversation_id IS NULL",
+            (int(relay_id),),
+        )
+    return int(row[0]) if row else None
 
 
 def message_ref(conn: Connection, *, wamid: str | None = None,

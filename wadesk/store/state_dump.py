@@ -24,6 +24,9 @@ SHARED_TABLES = {
     "notes": "id",
     "quick_replies": "id",
     "early_events": "id",
+    "automation_settings": "id",
+    "business_hours": "weekday, opens",
+    "consents": "id",
 }
 LOCAL_COLUMNS = {"messages": frozenset({"media_file", "media_key"})}
 

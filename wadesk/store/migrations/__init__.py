@@ -26,6 +26,9 @@ from __future__ import annotations
 from wadesk.store._db import Connection, execute
 from wadesk.store.migrations import m0001_state_tables, m0002_relay_team, m0003_relay_event_log
 from wadesk.store.migrations import m0004_early_events, m0005_relay_sends
+from wadesk.store.migrations import m0006_relay_conversation_ref
+from wadesk.store.migrations import m0007_automations_consents
+from wadesk.store.migrations import m0008_relay_uploads
 from wadesk.store.migrations.base import BOTH, RELAY, RELAY_ONLY, REPLICA, ROLES, Migration
 
 __all__ = [
@@ -47,6 +50,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0003_relay_event_log.MIGRATION,
     m0004_early_events.MIGRATION,
     m0005_relay_sends.MIGRATION,
+    m0006_relay_conversation_ref.MIGRATION,
+    m0007_automations_consents.MIGRATION,
+    m0008_relay_uploads.MIGRATION,
 )
 
 LATEST = MIGRATIONS[-1].number
