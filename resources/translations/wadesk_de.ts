@@ -2,39 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppLock</name>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="182"/>
+        <source>That is not your current PIN or passphrase. Nothing was changed.</source>
+        <translation>Das ist nicht Ihre aktuelle PIN oder Passphrase. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="195"/>
+        <source>That is not your current PIN or passphrase. The lock stays on.</source>
+        <translation>Das ist nicht Ihre aktuelle PIN oder Passphrase. Die Sperre bleibt an.</translation>
+    </message>
+</context>
+<context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="333"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="341"/>
         <source>WhatsApp gave no reason.</source>
         <translation>WhatsApp hat keinen Grund genannt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
         <source>Not delivered: %1</source>
         <translation>Nicht zugestellt: %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
         <source>Click to try again.</source>
         <translation>Zum erneuten Senden klicken.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
         <source>Your team</source>
         <translation>Ihr Team</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="352"/>
         <source>Read %1</source>
         <translation>Gelesen %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="354"/>
         <source>Delivered %1</source>
         <translation>Zugestellt %1</translation>
     </message>
@@ -42,48 +55,48 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="174"/>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="302"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="241"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="370"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="300"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="368"/>
         <source>Internal note by %1</source>
         <translation>Interne Notiz von %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
         <source>not sent yet</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
         <source>read</source>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
         <source>played</source>
         <translation>abgespielt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
         <source>not delivered</source>
         <translation>nicht zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="316"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="384"/>
         <source>reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -91,32 +104,32 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="116"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="136"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="127"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="147"/>
         <source>Not downloaded yet</source>
         <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="128"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
         <translation>Diese Datei wurde noch nicht heruntergeladen. Sie erscheint hier, sobald sie da ist.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="140"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="160"/>
         <source>Cannot open the file</source>
         <translation>Datei lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="141"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="161"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
         <translation>wadesk konnte diese Datei nicht öffnen. Versuchen Sie stattdessen „Speichern unter …“.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="168"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
@@ -124,82 +137,88 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="61"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="66"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="82"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="89"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="139"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="83"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="90"/>
         <source>Jump to the new messages</source>
         <translation>Zu den neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="290"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="201"/>
+        <source>Latest messages</source>
+        <translation>Neueste Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="370"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="292"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="372"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Like</source>
         <translation>Gefällt mir</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Love</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Laugh</source>
         <translation>Lachen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Surprised</source>
         <translation>Überrascht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
         <source>Sad</source>
         <translation>Traurig</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
         <source>Thanks</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="299"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="379"/>
         <source>Remove your reaction</source>
         <translation>Ihre Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="301"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="381"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="303"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="383"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="304"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
         <source>Save as…</source>
         <translation>Speichern unter …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="306"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
         <source>Try again</source>
         <translation>Erneut senden</translation>
     </message>
@@ -207,12 +226,22 @@
 <context>
     <name>ColleagueActivityLabel</name>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="48"/>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="61"/>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="63"/>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben …</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="70"/>
         <source>%1 has just answered this customer</source>
         <translation>%1 hat dieser Kundin bzw. diesem Kunden gerade geantwortet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="49"/>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="71"/>
         <source>%1 is looking at this conversation</source>
         <translation>%1 sieht sich diese Unterhaltung gerade an</translation>
     </message>
@@ -376,7 +405,7 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="404"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="408"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n ungelesene Nachricht</numerusform>
@@ -384,7 +413,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="407"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
         <source>assigned to %1</source>
         <translation>zugewiesen an %1</translation>
     </message>
@@ -432,7 +461,7 @@
         <translation>Das Relay konnte Sie nicht anmelden. Versuchen Sie es gleich noch einmal oder fragen Sie die Person, die das Relay betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="264"/>
         <source>Set up wadesk</source>
         <translation>wadesk einrichten</translation>
     </message>
@@ -448,17 +477,17 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="147"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="160"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="155"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="168"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="207"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="222"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -466,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="208"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="223"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>von %n Kundin bzw. Kunden</numerusform>
@@ -474,22 +503,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="245"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="290"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="259"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="304"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="261"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="306"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="262"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="307"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
@@ -503,7 +532,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216"/>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="234"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -513,70 +542,300 @@
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="222"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="223"/>
         <source>Your message history on this computer is encrypted.</source>
         <translation>Ihr Nachrichtenverlauf auf diesem Computer ist verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="224"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
         <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
         <translation>Der Schlüssel liegt im Schlüsselbund dieses Computers, Sie müssen sich also nichts merken. Wer sich an diesem Computer als Sie anmelden kann, kann wadesk öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="227"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="228"/>
         <source>Which passphrase should protect your message history?</source>
         <translation>Welche Passphrase soll Ihren Nachrichtenverlauf schützen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="229"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="230"/>
         <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk den Schlüssel ablegen könnte. Wählen Sie stattdessen eine Passphrase mit mindestens %1 Zeichen: Sie geben sie bei jedem Start von wadesk ein. Wenn Sie sie vergessen, lässt sich der Verlauf auf diesem Computer nicht mehr öffnen; das Relay Ihres Teams hat ihn aber noch, und ein neues Profil kann ihn wieder abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="236"/>
         <source>Repeat it</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="246"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="247"/>
         <source>Please use at least %1 characters.</source>
         <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="248"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="249"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
+    <name>LockSecretDialog</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="49"/>
+        <source>Turn on the app lock</source>
+        <translation>App-Sperre einschalten</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="49"/>
+        <source>Change the app lock</source>
+        <translation>App-Sperre ändern</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="50"/>
+        <source>Turn off the app lock</source>
+        <translation>App-Sperre ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="52"/>
+        <source>wadesk will ask for this PIN or passphrase at every start and after the idle time you choose. It keeps others at this PC from reading your chats.</source>
+        <translation>wadesk fragt bei jedem Start und nach der gewählten Zeit ohne Nutzung nach dieser PIN oder Passphrase. So können andere an diesem PC Ihre Chats nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="54"/>
+        <source>Type the current PIN or passphrase, then choose the new one.</source>
+        <translation>Geben Sie die aktuelle PIN oder Passphrase ein und wählen Sie dann die neue.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="55"/>
+        <source>Type the current PIN or passphrase. Afterwards anyone at this PC can open wadesk.</source>
+        <translation>Geben Sie die aktuelle PIN oder Passphrase ein. Danach kann jede Person an diesem PC wadesk öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="67"/>
+        <source>Current PIN</source>
+        <translation>Aktuelle PIN</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="67"/>
+        <source>Current passphrase</source>
+        <translation>Aktuelle Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="72"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="73"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="79"/>
+        <source>New PIN or passphrase</source>
+        <translation>Neue PIN oder Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="80"/>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="90"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="101"/>
+        <source>Turn on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="101"/>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="101"/>
+        <source>Turn off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="118"/>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="118"/>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="119"/>
+        <source>Repeat the PIN</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="119"/>
+        <source>Repeat the passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="121"/>
+        <source>At least %1 digits, nothing else.</source>
+        <translation>Mindestens %1 Ziffern, sonst nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="122"/>
+        <source>At least %1 characters; a few words are easy to remember and hard to guess.</source>
+        <translation>Mindestens %1 Zeichen; ein paar Wörter sind leicht zu merken und schwer zu erraten.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="141"/>
+        <source>That is not your current PIN.</source>
+        <translation>Das ist nicht Ihre aktuelle PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="142"/>
+        <source>That is not your current passphrase.</source>
+        <translation>Das ist nicht Ihre aktuelle Passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="151"/>
+        <source>The two entries are not the same. Please type the new one again.</source>
+        <translation>Die beiden Eingaben stimmen nicht überein. Bitte geben Sie die neue noch einmal ein.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="163"/>
+        <source>The setting could not be saved (%1). Nothing was changed.</source>
+        <translation>Die Einstellung konnte nicht gespeichert werden (%1). Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="203"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="229"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="310"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="321"/>
+        <source>The owner erased this customer&apos;s data: the conversation was closed.</source>
+        <translation>Die Inhaberin bzw. der Inhaber hat die Daten dieses Kunden gelöscht: Die Unterhaltung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="323"/>
+        <source>The owner erased a customer&apos;s data.</source>
+        <translation>Die Inhaberin bzw. der Inhaber hat die Daten eines Kunden gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="380"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="311"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="381"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="312"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="382"/>
         <source>Offline — not connected to your relay</source>
         <translation>Offline – keine Verbindung zu Ihrem Relay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="316"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="386"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Nachricht wartet auf den Versand</numerusform>
             <numerusform>%n Nachrichten warten auf den Versand</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewConversation</name>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="61"/>
+        <source>No template to send</source>
+        <translation>Keine Vorlage zum Senden</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="62"/>
+        <source>WhatsApp lets a business write first only with a template it has approved, and there is none yet (or the relay could not fetch them). Create one in WhatsApp Manager; wadesk offers it here once Meta has approved it.</source>
+        <translation>Bei WhatsApp darf ein Unternehmen nur mit einer genehmigten Vorlage zuerst schreiben, und es gibt noch keine (oder das Relay konnte sie nicht abrufen). Legen Sie eine im WhatsApp Manager an; wadesk bietet sie hier an, sobald Meta sie genehmigt hat.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
+        <source>First message to %1</source>
+        <translation>Erste Nachricht an %1</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="79"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="107"/>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="82"/>
+        <source>Sending the template to %1 — the conversation opens as soon as your relay has it.</source>
+        <translation>Die Vorlage an %1 wird gesendet – die Unterhaltung öffnet sich, sobald Ihr Relay sie hat.</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="23"/>
+        <source>Type the customer&apos;s phone number.</source>
+        <translation>Geben Sie die Telefonnummer des Kunden ein.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="24"/>
+        <source>A phone number has only digits, spaces and + - / ( ).</source>
+        <translation>Eine Telefonnummer besteht nur aus Ziffern, Leerzeichen und + - / ( ).</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="26"/>
+        <source>The + belongs only at the start, before the country code (+49 …).</source>
+        <translation>Das + gehört nur an den Anfang, vor die Ländervorwahl (+49 …).</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="28"/>
+        <source>This is not a country code. Start with + and the country code, for example +49 151 23456789.</source>
+        <translation>Das ist keine Ländervorwahl. Beginnen Sie mit + und der Ländervorwahl, zum Beispiel +49 151 23456789.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="31"/>
+        <source>This number is too short for a mobile or landline number.</source>
+        <translation>Diese Nummer ist zu kurz für eine Handy- oder Festnetznummer.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="33"/>
+        <source>This number is too long: phone numbers have at most 15 digits.</source>
+        <translation>Diese Nummer ist zu lang: Telefonnummern haben höchstens 15 Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="45"/>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="48"/>
+        <source>Write to a customer by their phone number. If you have talked before, the conversation opens; otherwise the first message is a template.</source>
+        <translation>Schreiben Sie einem Kunden über seine Telefonnummer. Gibt es schon eine Unterhaltung, öffnet sie sich; sonst ist die erste Nachricht eine Vorlage.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="52"/>
+        <source>e.g. 0151 23456789 or +%1 …</source>
+        <translation>z. B. 0151 23456789 oder +%1 …</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="53"/>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="61"/>
+        <source>Continue</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -629,7 +888,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="37"/>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="44"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="43"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -639,22 +898,22 @@
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="46"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="45"/>
         <source>Repeat it</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="63"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="62"/>
         <source>Please use at least %d characters.</source>
         <translation>Bitte verwenden Sie mindestens %d Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="65"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="64"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="67"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="66"/>
         <source>Please type your passphrase.</source>
         <translation>Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
@@ -735,111 +994,182 @@
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="296"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="299"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="300"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
         <translation>Dieser Computer wurde abgemeldet. Bitten Sie die Inhaberin bzw. den Inhaber um einen neuen Einrichtungscode oder verwenden Sie Ihr Passwort.</translation>
     </message>
 </context>
 <context>
-    <name>SetLockDialog</name>
+    <name>SettingsDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="75"/>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="41"/>
+        <source>Only at start</source>
+        <translation>Nur beim Start</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="42"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="145"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="238"/>
         <source>App lock</source>
         <translation>App-Sperre</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="77"/>
-        <source>New PIN or passphrase</source>
-        <translation>Neue PIN oder Passphrase</translation>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="239"/>
+        <source>Turn on…</source>
+        <translation>Einschalten …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="79"/>
-        <source>Repeat it</source>
-        <translation>Wiederholen</translation>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="240"/>
+        <source>Change…</source>
+        <translation>Ändern …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="86"/>
-        <source>Which PIN or passphrase should open wadesk? Leave both fields empty to turn the lock off.</source>
-        <translation>Mit welcher PIN oder Passphrase soll sich wadesk öffnen lassen? Lassen Sie beide Felder leer, um die Sperre auszuschalten.</translation>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="241"/>
+        <source>Turn off…</source>
+        <translation>Ausschalten …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="96"/>
-        <source>Please use at least %1 characters.</source>
-        <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="242"/>
+        <source>Lock now</source>
+        <translation>Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="98"/>
-        <source>The two entries are not the same.</source>
-        <translation>Die beiden Eingaben stimmen nicht überein.</translation>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="243"/>
+        <source>Hide wadesk until the PIN or passphrase is typed</source>
+        <translation>wadesk ausblenden, bis die PIN oder Passphrase eingegeben wird</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="263"/>
+        <source>The settings could not be saved (%1); the change was not kept.</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden (%1); die Änderung wurde nicht übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="327"/>
+        <source>Not available here.</source>
+        <translation>Hier nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="329"/>
+        <source>Off: anyone at this PC can open wadesk.</source>
+        <translation>Aus: Jede Person an diesem PC kann wadesk öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="332"/>
+        <source>a PIN</source>
+        <translation>eine PIN</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="332"/>
+        <source>a passphrase</source>
+        <translation>eine Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="334"/>
+        <source>On: wadesk asks for %1 at start and after %2 min without use.</source>
+        <translation>An: wadesk fragt beim Start und nach %2 Min. ohne Nutzung nach %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="337"/>
+        <source>On: wadesk asks for %1 at start.</source>
+        <translation>An: wadesk fragt beim Start nach %1.</translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="61"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="119"/>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="120"/>
+        <source>Write to a phone number (%1)</source>
+        <translation>An eine Telefonnummer schreiben (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="128"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="129"/>
+        <source>Settings (%1)</source>
+        <translation>Einstellungen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="141"/>
         <source>Search names, numbers and messages</source>
         <translation>Namen, Nummern und Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="62"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="142"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="72"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="152"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="73"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="153"/>
         <source>Unread</source>
         <translation>Ungelesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="74"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="154"/>
         <source>Mine</source>
         <translation>Meine</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="75"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="155"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="80"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="160"/>
         <source>Show %s conversations</source>
         <translation>Unterhaltungen anzeigen: %s</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="87"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="167"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="89"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="169"/>
         <source>Show the conversations with a label</source>
         <translation>Unterhaltungen mit einem Label anzeigen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="98"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="178"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="103"/>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="155"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="183"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="244"/>
         <source>No conversations yet.
 When a customer writes to your number, it shows up here.</source>
         <translation>Noch keine Unterhaltungen.
 Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="152"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="241"/>
         <source>No conversations match.</source>
         <translation>Keine passenden Unterhaltungen.</translation>
     </message>
@@ -888,47 +1218,47 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="85"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="115"/>
         <source>Send a template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="90"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="120"/>
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="97"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="127"/>
         <source>Not available: not approved by WhatsApp, or it needs a media header.</source>
         <translation>Nicht verfügbar: von WhatsApp nicht genehmigt, oder sie braucht eine Medien-Kopfzeile.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="104"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="135"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="105"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="136"/>
         <source>Outside the 24-hour window WhatsApp only delivers templates it has approved.</source>
         <translation>Außerhalb des 24-Stunden-Fensters stellt WhatsApp nur genehmigte Vorlagen zu.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="109"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="140"/>
         <source>The customer will read:</source>
         <translation>Der Kunde liest:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="116"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="147"/>
         <source>Send template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="177"/>
         <source>Header %1</source>
         <translation>Kopfzeile %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="177"/>
         <source>Text %1</source>
         <translation>Text %1</translation>
     </message>
@@ -936,24 +1266,50 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="48"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="88"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="89"/>
         <source>wadesk is locked</source>
         <translation>wadesk ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="50"/>
-        <source>PIN or passphrase</source>
-        <translation>PIN oder Passphrase</translation>
+        <location filename="../../wadesk/desktop/app_lock.py" line="91"/>
+        <source>Type your PIN to open wadesk.</source>
+        <translation>Geben Sie Ihre PIN ein, um wadesk zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="56"/>
-        <source>Type your PIN or passphrase to open wadesk.</source>
-        <translation>Geben Sie Ihre PIN oder Passphrase ein, um wadesk zu öffnen.</translation>
+        <location filename="../../wadesk/desktop/app_lock.py" line="92"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="66"/>
-        <source>That is not right. Please try again.</source>
-        <translation>Das stimmt nicht. Bitte versuchen Sie es erneut.</translation>
+        <location filename="../../wadesk/desktop/app_lock.py" line="94"/>
+        <source>Type your passphrase to open wadesk.</source>
+        <translation>Geben Sie Ihre Passphrase ein, um wadesk zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="95"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="104"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="107"/>
+        <source>Quit wadesk</source>
+        <translation>wadesk beenden</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="126"/>
+        <source>That PIN is not right. Please try again.</source>
+        <translation>Diese PIN stimmt nicht. Bitte versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="127"/>
+        <source>That passphrase is not right. Please try again.</source>
+        <translation>Diese Passphrase stimmt nicht. Bitte versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -987,19 +1343,42 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="54"/>
+        <location filename="../../wadesk/desktop/app.py" line="51"/>
         <source>wadesk cannot open your history</source>
         <translation>wadesk kann Ihren Verlauf nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="178"/>
+        <location filename="../../wadesk/desktop/app.py" line="276"/>
         <source>Your business</source>
         <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="201"/>
+        <location filename="../../wadesk/desktop/app.py" line="303"/>
         <source>The demo could not start</source>
         <translation>Die Demo konnte nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>app_lock</name>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="65"/>
+        <source>A PIN has digits only.</source>
+        <translation>Eine PIN besteht nur aus Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="67"/>
+        <source>Please use at least %1 digits.</source>
+        <translation>Bitte verwenden Sie mindestens %1 Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="71"/>
+        <source>Please use at least %1 characters.</source>
+        <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="74"/>
+        <source>A passphrase cannot be only spaces.</source>
+        <translation>Eine Passphrase darf nicht nur aus Leerzeichen bestehen.</translation>
     </message>
 </context>
 <context>
@@ -1089,43 +1468,43 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="34"/>
-        <location filename="../../wadesk/desktop/formatting.py" line="47"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="27"/>
+        <location filename="../../wadesk/desktop/time_format.py" line="83"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="45"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="25"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="53"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="33"/>
         <source>d MMMM</source>
         <translation>d. MMMM</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="54"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="34"/>
         <source>d MMMM yyyy</source>
         <translation>d. MMMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="66"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="41"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="92"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="67"/>
         <source>less than a minute</source>
         <translation>weniger als eine Minute</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="95"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="70"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="97"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="72"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
@@ -1225,39 +1604,104 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="51"/>
-        <source>Enter sends the message (Shift+Enter starts a new line)</source>
-        <translation>Eingabetaste sendet die Nachricht (Umschalt+Eingabe beginnt eine neue Zeile)</translation>
+        <location filename="../../wadesk/desktop/settings.py" line="27"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="52"/>
-        <source>Language of wadesk</source>
-        <translation>Sprache von wadesk</translation>
+        <location filename="../../wadesk/desktop/settings.py" line="28"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="54"/>
-        <source>Light or dark look</source>
-        <translation>Helle oder dunkle Darstellung</translation>
+        <location filename="../../wadesk/desktop/settings.py" line="29"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="57"/>
-        <source>Show a notice on the desktop when a customer writes</source>
-        <translation>Hinweis auf dem Desktop anzeigen, wenn eine Kundin oder ein Kunde schreibt</translation>
+        <location filename="../../wadesk/desktop/settings.py" line="30"/>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="58"/>
-        <source>Play a sound when a customer writes</source>
-        <translation>Ton abspielen, wenn eine Kundin oder ein Kunde schreibt</translation>
+        <location filename="../../wadesk/desktop/settings.py" line="77"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="60"/>
-        <source>Lock wadesk after this many minutes without use (0: only at start)</source>
-        <translation>wadesk nach so vielen Minuten ohne Benutzung sperren (0: nur beim Start)</translation>
+        <location filename="../../wadesk/desktop/settings.py" line="80"/>
+        <source>Enter sends the message</source>
+        <translation>Enter sendet die Nachricht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="62"/>
+        <location filename="../../wadesk/desktop/settings.py" line="81"/>
+        <source>Shift+Enter starts a new line. When this is off, Enter starts a new line and Ctrl+Enter sends.</source>
+        <translation>Umschalt+Enter beginnt eine neue Zeile. Ist dies aus, beginnt Enter eine neue Zeile und Strg+Enter sendet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="84"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="86"/>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="88"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="89"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="91"/>
+        <source>“Follow the system” switches along with your computer&apos;s light or dark mode.</source>
+        <translation>„Wie das System“ wechselt mit dem hellen oder dunklen Modus Ihres Computers.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="93"/>
+        <source>Desktop notices</source>
+        <translation>Desktop-Hinweise</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="94"/>
+        <source>Show a notice when a customer writes.</source>
+        <translation>Einen Hinweis zeigen, wenn ein Kunde schreibt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="95"/>
+        <source>Sound</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="96"/>
+        <source>Play a sound with each notice.</source>
+        <translation>Bei jedem Hinweis einen Ton abspielen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="98"/>
+        <source>Lock after</source>
+        <translation>Sperren nach</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="100"/>
+        <source>Minutes without use before wadesk locks itself.</source>
+        <translation>Minuten ohne Nutzung, bevor wadesk sich sperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="101"/>
         <source>App lock PIN or passphrase</source>
         <translation>PIN oder Passphrase der App-Sperre</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="104"/>
+        <source>App lock kind</source>
+        <translation>Art der App-Sperre</translation>
     </message>
 </context>
 </TS>

@@ -2,39 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AppLock</name>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="182"/>
+        <source>That is not your current PIN or passphrase. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="195"/>
+        <source>That is not your current PIN or passphrase. The lock stays on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="333"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="341"/>
         <source>WhatsApp gave no reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
         <source>Not delivered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="334"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
         <source>Click to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="336"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
         <source>Your team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="352"/>
         <source>Read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="354"/>
         <source>Delivered %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -42,48 +55,48 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="174"/>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="302"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="241"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="370"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="300"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="368"/>
         <source>Internal note by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
         <source>not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
         <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="310"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
         <source>delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
         <source>read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
         <source>played</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="311"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
         <source>not delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="316"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="384"/>
         <source>reactions: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -91,32 +104,32 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="116"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="136"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="127"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="147"/>
         <source>Not downloaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="128"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="140"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="160"/>
         <source>Cannot open the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="141"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="161"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="168"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -124,82 +137,88 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="61"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="66"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="82"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="89"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="139"/>
         <source>New messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="83"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="90"/>
         <source>Jump to the new messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="290"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="201"/>
+        <source>Latest messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="370"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="292"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="372"/>
         <source>React</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Like</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Love</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Laugh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="293"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Surprised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
         <source>Sad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="294"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
         <source>Thanks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="299"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="379"/>
         <source>Remove your reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="301"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="381"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="303"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="383"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="304"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="306"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,12 +226,22 @@
 <context>
     <name>ColleagueActivityLabel</name>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="48"/>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="61"/>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="63"/>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="70"/>
         <source>%1 has just answered this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/colleague_activity.py" line="49"/>
+        <location filename="../../wadesk/desktop/colleague_activity.py" line="71"/>
         <source>%1 is looking at this conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,7 +405,7 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="404"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="408"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n unread message</numerusform>
@@ -384,7 +413,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="407"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
         <source>assigned to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,7 +461,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="264"/>
         <source>Set up wadesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,17 +477,17 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="147"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="160"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="155"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="168"/>
         <source>Assign to me</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="207"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="222"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n new message</numerusform>
@@ -466,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="208"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="223"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>from %n customer</numerusform>
@@ -474,22 +503,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="245"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="290"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="259"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="304"/>
         <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="261"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="306"/>
         <source>Log in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="262"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="307"/>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,7 +532,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216"/>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="234"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,70 +542,300 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="222"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="223"/>
         <source>Your message history on this computer is encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="224"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
         <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="227"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="228"/>
         <source>Which passphrase should protect your message history?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="229"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="230"/>
         <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="236"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="246"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="247"/>
         <source>Please use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="248"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="249"/>
         <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockSecretDialog</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="49"/>
+        <source>Turn on the app lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="49"/>
+        <source>Change the app lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="50"/>
+        <source>Turn off the app lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="52"/>
+        <source>wadesk will ask for this PIN or passphrase at every start and after the idle time you choose. It keeps others at this PC from reading your chats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="54"/>
+        <source>Type the current PIN or passphrase, then choose the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="55"/>
+        <source>Type the current PIN or passphrase. Afterwards anyone at this PC can open wadesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="67"/>
+        <source>Current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="67"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="72"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="73"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="79"/>
+        <source>New PIN or passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="80"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="90"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="101"/>
+        <source>Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="101"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="101"/>
+        <source>Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="118"/>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="118"/>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="119"/>
+        <source>Repeat the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="119"/>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="121"/>
+        <source>At least %1 digits, nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="122"/>
+        <source>At least %1 characters; a few words are easy to remember and hard to guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="141"/>
+        <source>That is not your current PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="142"/>
+        <source>That is not your current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="151"/>
+        <source>The two entries are not the same. Please type the new one again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/lock_secret_dialog.py" line="163"/>
+        <source>The setting could not be saved (%1). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="203"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="229"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="310"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="321"/>
+        <source>The owner erased this customer&apos;s data: the conversation was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="323"/>
+        <source>The owner erased a customer&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="380"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="311"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="381"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="312"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="382"/>
         <source>Offline — not connected to your relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="316"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="386"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n message waiting to be sent</numerusform>
             <numerusform>%n messages waiting to be sent</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NewConversation</name>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="61"/>
+        <source>No template to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="62"/>
+        <source>WhatsApp lets a business write first only with a template it has approved, and there is none yet (or the relay could not fetch them). Create one in WhatsApp Manager; wadesk offers it here once Meta has approved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
+        <source>First message to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="79"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="107"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="82"/>
+        <source>Sending the template to %1 — the conversation opens as soon as your relay has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="23"/>
+        <source>Type the customer&apos;s phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="24"/>
+        <source>A phone number has only digits, spaces and + - / ( ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="26"/>
+        <source>The + belongs only at the start, before the country code (+49 …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="28"/>
+        <source>This is not a country code. Start with + and the country code, for example +49 151 23456789.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="31"/>
+        <source>This number is too short for a mobile or landline number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="33"/>
+        <source>This number is too long: phone numbers have at most 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="45"/>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="48"/>
+        <source>Write to a customer by their phone number. If you have talked before, the conversation opens; otherwise the first message is a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="52"/>
+        <source>e.g. 0151 23456789 or +%1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="53"/>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/new_conversation_dialog.py" line="61"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -629,7 +888,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="37"/>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="44"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="43"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,22 +898,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="46"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="45"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="63"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="62"/>
         <source>Please use at least %d characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="65"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="64"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="67"/>
+        <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="66"/>
         <source>Please type your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,110 +994,181 @@
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="296"/>
         <source>Log in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="299"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="300"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>SetLockDialog</name>
+    <name>SettingsDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="75"/>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="41"/>
+        <source>Only at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="42"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="145"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="238"/>
         <source>App lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="77"/>
-        <source>New PIN or passphrase</source>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="239"/>
+        <source>Turn on…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="79"/>
-        <source>Repeat it</source>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="240"/>
+        <source>Change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="86"/>
-        <source>Which PIN or passphrase should open wadesk? Leave both fields empty to turn the lock off.</source>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="241"/>
+        <source>Turn off…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="96"/>
-        <source>Please use at least %1 characters.</source>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="242"/>
+        <source>Lock now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="98"/>
-        <source>The two entries are not the same.</source>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="243"/>
+        <source>Hide wadesk until the PIN or passphrase is typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="263"/>
+        <source>The settings could not be saved (%1); the change was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="327"/>
+        <source>Not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="329"/>
+        <source>Off: anyone at this PC can open wadesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="332"/>
+        <source>a PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="332"/>
+        <source>a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="334"/>
+        <source>On: wadesk asks for %1 at start and after %2 min without use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/settings_dialog.py" line="337"/>
+        <source>On: wadesk asks for %1 at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="61"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="119"/>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="120"/>
+        <source>Write to a phone number (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="128"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="129"/>
+        <source>Settings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="141"/>
         <source>Search names, numbers and messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="62"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="142"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="72"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="152"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="73"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="153"/>
         <source>Unread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="74"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="154"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="75"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="155"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="80"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="160"/>
         <source>Show %s conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="87"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="167"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="89"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="169"/>
         <source>Show the conversations with a label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="98"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="178"/>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="103"/>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="155"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="183"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="244"/>
         <source>No conversations yet.
 When a customer writes to your number, it shows up here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="152"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="241"/>
         <source>No conversations match.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,47 +1217,47 @@ When a customer writes to your number, it shows up here.</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="85"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="115"/>
         <source>Send a template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="90"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="120"/>
         <source>Templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="97"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="127"/>
         <source>Not available: not approved by WhatsApp, or it needs a media header.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="104"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="135"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="105"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="136"/>
         <source>Outside the 24-hour window WhatsApp only delivers templates it has approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="109"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="140"/>
         <source>The customer will read:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="116"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="147"/>
         <source>Send template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="177"/>
         <source>Header %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="146"/>
+        <location filename="../../wadesk/desktop/dialogs/template_dialog.py" line="177"/>
         <source>Text %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,23 +1265,49 @@ When a customer writes to your number, it shows up here.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="48"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="88"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="89"/>
         <source>wadesk is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="50"/>
-        <source>PIN or passphrase</source>
+        <location filename="../../wadesk/desktop/app_lock.py" line="91"/>
+        <source>Type your PIN to open wadesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="56"/>
-        <source>Type your PIN or passphrase to open wadesk.</source>
+        <location filename="../../wadesk/desktop/app_lock.py" line="92"/>
+        <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="66"/>
-        <source>That is not right. Please try again.</source>
+        <location filename="../../wadesk/desktop/app_lock.py" line="94"/>
+        <source>Type your passphrase to open wadesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="95"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="104"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="107"/>
+        <source>Quit wadesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="126"/>
+        <source>That PIN is not right. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="127"/>
+        <source>That passphrase is not right. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -985,18 +1341,41 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="54"/>
+        <location filename="../../wadesk/desktop/app.py" line="51"/>
         <source>wadesk cannot open your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="178"/>
+        <location filename="../../wadesk/desktop/app.py" line="276"/>
         <source>Your business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="201"/>
+        <location filename="../../wadesk/desktop/app.py" line="303"/>
         <source>The demo could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app_lock</name>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="65"/>
+        <source>A PIN has digits only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="67"/>
+        <source>Please use at least %1 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="71"/>
+        <source>Please use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app_lock.py" line="74"/>
+        <source>A passphrase cannot be only spaces.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1087,43 +1466,43 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="34"/>
-        <location filename="../../wadesk/desktop/formatting.py" line="47"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="27"/>
+        <location filename="../../wadesk/desktop/time_format.py" line="83"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="45"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="25"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="53"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="33"/>
         <source>d MMMM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="54"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="34"/>
         <source>d MMMM yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="66"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="41"/>
         <source>%1 B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="92"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="67"/>
         <source>less than a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="95"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="70"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/formatting.py" line="97"/>
+        <location filename="../../wadesk/desktop/formatting.py" line="72"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,38 +1602,103 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="51"/>
-        <source>Enter sends the message (Shift+Enter starts a new line)</source>
+        <location filename="../../wadesk/desktop/settings.py" line="27"/>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="52"/>
-        <source>Language of wadesk</source>
+        <location filename="../../wadesk/desktop/settings.py" line="28"/>
+        <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="54"/>
-        <source>Light or dark look</source>
+        <location filename="../../wadesk/desktop/settings.py" line="29"/>
+        <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="57"/>
-        <source>Show a notice on the desktop when a customer writes</source>
+        <location filename="../../wadesk/desktop/settings.py" line="30"/>
+        <source>Security</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="58"/>
-        <source>Play a sound when a customer writes</source>
+        <location filename="../../wadesk/desktop/settings.py" line="77"/>
+        <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="60"/>
-        <source>Lock wadesk after this many minutes without use (0: only at start)</source>
+        <location filename="../../wadesk/desktop/settings.py" line="80"/>
+        <source>Enter sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/settings.py" line="62"/>
+        <location filename="../../wadesk/desktop/settings.py" line="81"/>
+        <source>Shift+Enter starts a new line. When this is off, Enter starts a new line and Ctrl+Enter sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="84"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="86"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="88"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="89"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="91"/>
+        <source>“Follow the system” switches along with your computer&apos;s light or dark mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="93"/>
+        <source>Desktop notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="94"/>
+        <source>Show a notice when a customer writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="95"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="96"/>
+        <source>Play a sound with each notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="98"/>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="100"/>
+        <source>Minutes without use before wadesk locks itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="101"/>
         <source>App lock PIN or passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/settings.py" line="104"/>
+        <source>App lock kind</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

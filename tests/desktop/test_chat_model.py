@@ -157,3 +157,62 @@ def test_a_message_of_another_conversation_is_ignored(inbox, team):
     model.open(inbox.conversation_id(JONAS), "Jonas")
     model.refresh_message(other.message_id)
     assert texts(model) == ["Hallo"]
+
+
+def message_id(inbox, wamid: str) -> int:
+    from wadesk.store import messages
+
+    return messages.get_message_by_wamid(inbox.conn, wamid).id
+
+
+def test_opens_at_a_search_hit_with_the_page_around_it_and_pages_both_ways(qtmodeltester, inbox, team):
+    conversation = fill_history(inbox, 300)
+    note_time = inbox.now - 10 * 300 + 10 * 120 + 5  # between message 120 and 121
+    notes.upsert_note(inbox.conn, conversation, "Rad steht hinten", author_id="mia", note_id=7, ts=note_time)
+    late_note = notes.upsert_note(inbox.conn, conversation, "Abgeholt", author_id="mia", note_id=8,
+                                  ts=inbox.now + 5)
+    hit = message_id(inbox, "w00100")
+    model = ChatModel(inbox.conn, team)
+    assert model.open(conversation, "Jonas Müller", around=hit)
+    assert model.focus_key == f"m{hit}"
+    # The hit and 49 older messages, then 50 newer ones; the note between them, in place.
+    shown = texts(model)
+    assert shown[0] == "Nachricht 51" and shown[49] == "Nachricht 100" and shown[-1] == "Nachricht 150"
+    assert shown[shown.index("Nachricht 120") + 1] == "Rad steht hinten"
+    assert "Abgeholt" not in shown  # after the loaded stretch: it comes with paging down
+    assert model.can_load_older and model.can_load_newer
+    qtmodeltester.check(model)
+
+    # A new message while the end of the chat is not loaded waits for the paging.
+    new = ingest.apply_incoming_message(inbox.conn, IncomingMessage(
+        "w-new", PN, ContactInfo(wa_id=JONAS), "text", inbox.now + 20, "Danke!"))
+    model.refresh_message(new.message_id)
+    assert "Danke!" not in texts(model)
+
+    while model.can_load_newer:
+        assert model.load_newer() > 0
+    shown = texts(model)
+    assert shown[-3:] == ["Nachricht 299", "Abgeholt", "Danke!"]
+    assert shown.count("Rad steht hinten") == 1 and len(set(shown)) == len(shown)
+    assert model.item(model.rowCount() - 1).last and not model.item(model.rowCount() - 2).last
+    model.load_older()
+    assert texts(model)[0] == "Nachricht 1"
+    qtmodeltester.check(model)
+    # Once the end is loaded, news go in at the bottom again.
+    newer = ingest.apply_incoming_message(inbox.conn, IncomingMessage(
+        "w-newer", PN, ContactInfo(wa_id=JONAS), "text", inbox.now + 30, "Bis morgen"))
+    model.refresh_message(newer.message_id)
+    assert texts(model)[-1] == "Bis morgen"
+    assert late_note.id == 8
+
+
+def test_a_hit_near_either_end_and_a_stale_hit(inbox, team):
+    conversation = fill_history(inbox, 120)
+    model = ChatModel(inbox.conn, team)
+    model.open(conversation, "Jonas Müller", around=message_id(inbox, "w00115"))
+    assert not model.can_load_newer and texts(model)[-1] == "Nachricht 119"
+    model.open(conversation, "Jonas Müller", around=message_id(inbox, "w00003"))
+    assert not model.can_load_older and texts(model)[0] == "Nachricht 0" and model.can_load_newer
+    # A message that is gone (deleted meanwhile): the newest page, and False.
+    assert not model.open(conversation, "Jonas Müller", around=10**9)
+    assert model.focus_key is None and texts(model)[-1] == "Nachricht 119" and not model.can_load_newer

@@ -187,4 +187,4 @@ def test_the_template_picker_builds_the_message(composer, qtbot, monkeypatch):
         "components": [{"type": "body", "parameters": [{"type": "text", "text": "Jonas"},
                                                          {"type": "text", "text": "R-1042"}]}],
     }
-    assert dialog.rendered_text() == "Hallo Jonas, Ihr Fahrrad ist fertig. Auftrag R-1042.\n\nRadhaus Berlin"
+    assert dialog.rendered_text() == "Hallo Jonas, Ihr Fahrrad ist fertig. Auftrag R-1042.\n_Radhaus Berlin_"

@@ -1,4 +1,4 @@
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 
 from wadesk.desktop import formatting
 
@@ -9,14 +9,6 @@ def at(days_ago: int, hour: int, minute: int, now: QDateTime) -> int:
 
 NOW = QDateTime(QDate(2026, 11, 23), QTime(15, 0))  # a Monday
 N = NOW.toSecsSinceEpoch()
-
-
-def test_list_times(english):
-    assert formatting.list_time(at(0, 9, 5, NOW), N) == QLocale().toString(QTime(9, 5), QLocale.FormatType.ShortFormat)
-    assert formatting.list_time(at(1, 23, 59, NOW), N) == "Yesterday"
-    assert formatting.list_time(at(3, 12, 0, NOW), N) == "Friday"
-    assert formatting.list_time(at(10, 12, 0, NOW), N) == QLocale().toString(
-        QDate(2026, 11, 13), QLocale.FormatType.ShortFormat)
 
 
 def test_day_separators(english):

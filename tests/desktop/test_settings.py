@@ -30,3 +30,46 @@ def test_a_broken_file_starts_with_the_defaults(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text("{not json")
     assert Settings.load(path).as_dict() == {s.key: s.default for s in SETTINGS}
+
+
+def test_every_visible_setting_has_a_section_and_named_choices():
+    from wadesk.desktop.settings import GROUPS
+
+    groups = {key for key, _label in GROUPS}
+    for setting in SETTINGS:
+        assert setting.group in groups, setting.key
+        if setting.choices and not setting.hidden:
+            assert len(setting.choice_labels) == len(setting.choices), setting.key
+        if setting.requires:
+            assert setting.requires in BY_KEY, setting.key
+
+
+def test_language_names_stay_in_their_own_language(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from wadesk.desktop import i18n
+
+    installed = i18n.install_translators(qapp, "de")
+    try:
+        language = BY_KEY["language"]
+        assert [language.choice_text(c) for c in language.choices][1:] == ["English", "Deutsch"]
+    finally:
+        for translator in installed:
+            QCoreApplication.instance().removeTranslator(translator)
+
+
+def test_several_values_are_written_together_or_not_at_all(tmp_path):
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    settings.update({"app_lock_hash": "scrypt$x", "app_lock_kind": "pin"})
+    assert json.loads(path.read_text()) == {"app_lock_hash": "scrypt$x", "app_lock_kind": "pin"}
+    with pytest.raises(ValueError):
+        settings.update({"sound": True, "app_lock_kind": "fingerprint"})
+    assert settings.get("sound") is False  # the good half was not kept either
+
+    blocked = tmp_path / "blocked.json"
+    blocked.mkdir()  # a folder where the file should be
+    stuck = Settings(blocked)
+    with pytest.raises(OSError):
+        stuck.set("sound", True)
+    assert stuck.get("sound") is False

@@ -14,6 +14,11 @@ Outbox payload (version 1), what the sync worker hands to the relay:
                  {"type": "image", "image": {"caption": ...}} (bytes: the echo's media,
                  found by client id), {"type": "template", ...}, {"type": "reaction", ...}>,
      "context": {"message_id": "<wamid replied to>"}}        (only for replies)
+    {"v": 1, "op": "send", "conversation_id": null, "phone_number_id": "..." | null,
+     "to": {"wa_id": "...", "user_id": null}, "agent_id": "...", "message": {"type": "template", ...}}
+                         a first message to a number with no conversation here (Ctrl+N):
+                         no local echo; the relay makes the conversation and the sync
+                         brings it, with the message under this client id
     {"v": 1, "op": "note", "conversation_id": ..., "text": "...", "local_note_id": <negative id>}
     {"v": 1, "op": "assign", "conversation_id": ..., "assignee_id": "..." | null}
     {"v": 1, "op": "label", "conversation_id": ..., "label_id": <id>, "present": true | false}
@@ -30,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from wadesk.cloud.template_messages import TemplateMessage
+from wadesk.core.template_text import fallback_text
 from wadesk.desktop.attachments import Attachment, check_attachment
 from wadesk.desktop.rich_text import find_links
 from wadesk.store import (
@@ -111,8 +117,30 @@ class OutgoingActions:
                           text=content.get("caption"), reply_to=reply_to, media=media, data=data)
 
     def send_template(self, conversation_id: int, template: TemplateMessage, rendered: str) -> ApplyResult:
-        body = {"type": "template", "template": template.to_payload()}
-        return self._send(conversation_id, body, type="template", text=rendered or template.name, reply_to=None)
+        """`rendered`: the text as the customer reads it (TemplateDialog.rendered_text,
+        wadesk.core.template_text, as the relay renders it for the team). Without it,
+        the template's name and values, as the relay shows a template it does not know."""
+        payload = template.to_payload()
+        body = {"type": "template", "template": payload}
+        text = rendered or fallback_text(payload)
+        return self._send(conversation_id, body, type="template", text=text, reply_to=None)
+
+    def start_conversation(self, wa_id: str, template: TemplateMessage, phone_number_id: str | None = None) -> str:
+        """The first message to a number: a template (the only kind WhatsApp lets a
+        business start with). The client id, by which the message shows up once the
+        relay's events have brought its new conversation."""
+        digits = "".join(ch for ch in wa_id if ch.isdigit())
+        if not 8 <= len(digits) <= 15:
+            raise ActionError(f"{wa_id!r} is not a WhatsApp number")
+        payload = {
+            "v": PAYLOAD_VERSION, "op": "send", "conversation_id": None,
+            "phone_number_id": phone_number_id or desktop_reads.any_phone_number_id(self._conn),
+            "to": {"wa_id": digits, "user_id": None}, "agent_id": self.me_id,
+            "message": {"type": "template", "template": template.to_payload()},
+        }
+        client_id = self._client_id()
+        outbox.enqueue(self._conn, client_id, payload, now=int(self._now()))
+        return client_id
 
     def react(self, message_id: int, emoji: str) -> bool:
         """React to a customer's (or our) message; "" removes our reaction."""

@@ -14,13 +14,14 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wadesk import APP_NAME, __version__, paths as wpaths
 from wadesk.desktop import i18n, theme
 from wadesk.desktop.resources import resource
+from wadesk.desktop.settings import SECURITY
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,7 @@ def make_application(language: str | None = None, scheme: str = "system") -> QAp
     app.setApplicationVersion(__version__)
     app.setOrganizationName("wadesk")
     app.setWindowIcon(QIcon(str(resource("icons", "wadesk-256.png"))))
-    chosen = i18n.pick_language(language)
-    app.setProperty("wadesk_translators", i18n.install_translators(app, chosen))
-    if not QLocale().name().startswith(chosen):
-        # Dates and weekdays in the language of the interface, not of the system.
-        QLocale.setDefault(QLocale(chosen))
+    i18n.switch_language(app, language)
     theme.apply_theme(app, scheme)
     return app
 
@@ -56,37 +53,127 @@ def _explain(error: Exception, title: str | None = None) -> None:
 
 
 class Inbox:
-    """The running inbox: window, sync worker, controller, app lock."""
+    """The running inbox: window, sync worker, controller, app lock, the settings page."""
 
     def __init__(self, paths: Any, conn: Any, opener: Any, relay_url: str, token: str, me_id: str | None,
                  settings: Any, business: tuple[str, str], worker_settings: Any = None) -> None:
+        self.paths, self.conn, self.opener, self.settings = paths, conn, opener, settings
+        self.relay_url, self.token, self.me_id = relay_url, token, me_id
+        self.business = business
+        self.worker_settings = worker_settings
+        self.settings_dialog: Any = None
+        self._syncing = False
+        self._closed = False
+        self._built_with_language = settings.get("language")
+        self._build()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    def _build(self) -> None:
+        """The window and everything tied to it (again after a change of language)."""
         from wadesk.desktop.app_lock import AppLock
         from wadesk.desktop.inbox_controller import InboxController
         from wadesk.desktop.main_window import MainWindow
         from wadesk.desktop.sync.worker import SyncWorker
 
-        self.paths, self.conn, self.opener, self.settings = paths, conn, opener, settings
-        self.relay_url = relay_url
-        self.worker_settings = worker_settings
-        self.window = MainWindow(*business)
-        self.window.attach_store(conn, paths.media)
-        self.worker = SyncWorker(relay_url, token, opener, paths.media, me_id, worker_settings)
-        self.controller = InboxController(self.window, self.worker, conn, settings)
+        self.window = MainWindow(*self.business)
+        self.window.attach_store(self.conn, self.paths.media)
+        self.worker = SyncWorker(self.relay_url, self.token, self.opener, self.paths.media, self.me_id,
+                                 self.worker_settings)
+        self.controller = InboxController(self.window, self.worker, self.conn, self.settings)
         self.controller.relogin_requested.connect(self.log_in_again)
-        self.controller.notifier.lock_settings_requested.connect(lambda: self.lock.change(self.window))
-        self.lock = AppLock(settings, self.window)
+        self.controller.notifier.lock_settings_requested.connect(lambda: self.open_settings(SECURITY))
+        self.lock = AppLock(self.settings, self.window)
+        self.window.sidebar.settings_requested.connect(self.open_settings)
 
     def show(self, sync: bool = True) -> bool:
         """Ask for the app lock (if set), show the window, then start syncing."""
         if self.lock.enabled and not self.lock.lock():
             return False
         self.window.show()
+        self._syncing = sync
         if sync:
             # After the first paint: the list is on screen before any network work starts.
             QTimer.singleShot(0, self.worker.start)
         else:
             self.window.set_connection_state("offline")
         return True
+
+    # -- settings ------------------------------------------------------------------------
+
+    def open_settings(self, section: str = "") -> Any:
+        """Show the settings page (raise it when it is open already); returns it."""
+        from wadesk.desktop.dialogs.settings_dialog import SettingsDialog
+
+        dialog = self.settings_dialog
+        if dialog is None:
+            dialog = SettingsDialog(self.settings, self.lock, self.window, self._built_with_language)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.changed.connect(self.apply_setting)
+            # Later: the window that owns the dialog is replaced.
+            dialog.restart_requested.connect(lambda: QTimer.singleShot(0, self.restart_interface))
+            dialog.finished.connect(lambda *_: setattr(self, "settings_dialog", None))
+            self.settings_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if section:
+            dialog.show_section(section)
+        return dialog
+
+    def apply_setting(self, key: str) -> None:
+        """A setting was changed on the settings page: the running app follows at once.
+
+        Notices and their sound need nothing here: the notifier reads them for each
+        message. The language waits for restart_interface."""
+        if key == "theme":
+            theme.apply_theme(QApplication.instance(), self.settings.get("theme"))
+            self.window.theme_changed()
+        elif key == "enter_sends":
+            if self.window.chat_page is not None:
+                self.window.chat_page.composer.enter_sends = bool(self.settings.get("enter_sends"))
+        elif key in ("app_lock_idle_minutes", "app_lock_hash"):
+            self.lock.restart_timer()
+
+    def _system_scheme_changed(self, *_args: Any) -> None:
+        if self.settings.get("theme") == "system":
+            self.apply_setting("theme")
+
+    def restart_interface(self) -> None:
+        """Build the window again in the language now chosen, where the user left it.
+
+        The store, the relay login and the app lock are kept: no passphrase is asked
+        again. The open conversation and its draft come back; a reply or an attachment
+        in the making does not."""
+        if self._closed:
+            return
+        old = self.window
+        open_id = old.open_conversation_id
+        draft = old.chat_page.composer.edit.toPlainText() if old.chat_page is not None else ""
+        geometry, visible = old.saveGeometry(), old.isVisible()
+        if self.settings_dialog is not None:
+            self.settings_dialog.close()
+        self.controller.close()
+        self.lock.detach()
+        self.worker.stop()
+        language = self._built_with_language = self.settings.get("language")
+        i18n.switch_language(QApplication.instance(), None if language == "system" else language)
+        self._build()
+        self.window.restoreGeometry(geometry)
+        if visible:
+            self.window.show()  # before the old one closes: the last window closing quits
+        if self._syncing:
+            self.worker.start()
+        else:
+            self.window.set_connection_state("offline")
+        if open_id is not None:
+            self.window.open_conversation(open_id)
+            if draft and self.window.chat_page is not None:
+                self.window.chat_page.composer.edit.setPlainText(draft)
+        old.close()
+        old.deleteLater()
+        log.info("the window was built again in %s", i18n.current_language())
+
+    # -- the relay login -----------------------------------------------------------------
 
     def log_in_again(self) -> None:
         from wadesk.desktop import relay_profile
@@ -104,12 +191,20 @@ class Inbox:
             login.relay_url, str(login.person.get("id")), str(login.person.get("name") or ""),
             str(login.person.get("role") or "agent"), login.device.get("id")))
         self.worker.stop()
-        self.worker = SyncWorker(self.relay_url, login.token, self.opener, self.paths.media,
-                                 str(login.person.get("id")), self.worker_settings)
+        self.token, self.me_id = login.token, str(login.person.get("id"))
+        self.worker = SyncWorker(self.relay_url, self.token, self.opener, self.paths.media, self.me_id,
+                                 self.worker_settings)
         self.controller.replace_worker(self.worker)
         self.worker.start()
+        self._syncing = True
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+        if self.settings_dialog is not None:
+            self.settings_dialog.close()
         self.controller.close()
         self.lock.detach()
         self.worker.stop()
@@ -156,7 +251,7 @@ def run(profile: str | None = None, demo: bool = False, language: str | None = N
     app = make_application(chosen_language, settings.get("theme"))
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     if demo:
-        return run_demo(app, wpaths.demo_of(paths))
+        return run_demo(app, wpaths.demo_of(paths), settings)
     try:
         relay = relay_profile.load(paths)
         if relay is None:
@@ -164,7 +259,7 @@ def run(profile: str | None = None, demo: bool = False, language: str | None = N
             if what == "quit":
                 return 1
             if what == "demo":
-                return run_demo(app, wpaths.demo_of(paths))
+                return run_demo(app, wpaths.demo_of(paths), settings)
             conn, opener, relay, token = opened
         else:
             from wadesk.desktop.profile_store import open_store
@@ -191,7 +286,10 @@ def run(profile: str | None = None, demo: bool = False, language: str | None = N
         conn.close()
 
 
-def run_demo(app: QApplication, paths: Any) -> int:
+def run_demo(app: QApplication, paths: Any, preferences: Any = None) -> int:
+    """The demo business; `preferences` (the user's settings) give its first look and
+    language. What is changed in the demo stays in the demo's throw-away profile, and
+    the real profile's app lock does not lock the demo."""
     from wadesk.desktop.demo import DemoEnvironment
     from wadesk.desktop.profile_store import open_with_key
     from wadesk.desktop.settings import Settings
@@ -205,8 +303,11 @@ def run_demo(app: QApplication, paths: Any) -> int:
             _explain(exc, QCoreApplication.translate("app", "The demo could not start"))
             return 2
         conn, opener = open_with_key(paths, session.db_key)
+        seed = {key: value for key, value in (preferences.as_dict() if preferences else {}).items()
+                if not key.startswith("app_lock")}
+        settings = Settings(paths.settings, seed)
         inbox = Inbox(paths, conn, opener, session.relay_url, session.token, session.me_id,
-                      Settings.load(paths.settings), (DEMO_NAME, DEMO_NUMBER))
+                      settings, (DEMO_NAME, DEMO_NUMBER))
         try:
             if not inbox.show():
                 return 1

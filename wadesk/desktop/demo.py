@@ -13,7 +13,8 @@ What starts, in-process and on random free loopback ports:
 - the team: "Demo" (you, owner) and two colleagues, Mia and Tom, who now and then take
   a waiting conversation or answer a customer (demo_colleagues.py), so the team
   features (assignment, "has just answered", other senders' names) show by themselves;
-- a few labels and quick replies, and the first customer messages.
+- a few labels and quick replies, a few conversations from the last days
+  (demo_history.py), and the first customer messages.
 
 The demo's data is throw-away: its profile folder is emptied at every start, the
 relay's and the desktop's database keys are random per run and live only in memory
@@ -69,12 +70,13 @@ def _wipe(paths: Paths) -> None:
 
 class DemoEnvironment:
     def __init__(self, paths: Paths, *, chatter: float | None = 45.0, colleagues: bool = True,
-                 colleague_every_s: float = 40.0, first_messages: bool = True, sim_overrides: dict[str, Any] | None = None) -> None:
+                 colleague_every_s: float = 40.0, first_messages: bool = True, history: bool = True, sim_overrides: dict[str, Any] | None = None) -> None:
         self.paths = paths
         self.chatter = chatter
         self.with_colleagues = colleagues
         self.colleague_every_s = colleague_every_s
         self.first_messages = first_messages
+        self.history = history
         self.sim_overrides = sim_overrides or {}
         self.sim: Any = None
         self.relay: Any = None
@@ -107,7 +109,9 @@ class DemoEnvironment:
             if (state.get("verification") or {}).get("status") not in (None, "verified"):
                 log.warning("the demo relay's webhook was not verified: %s", state.get("verification"))
             self._make_team(relay_url)
-            self._seed(relay_url)
+            label_ids = self._seed(relay_url)
+            if self.history:
+                self._add_history(relay_url, label_ids)
             if self.first_messages:
                 for customer in FIRST_WRITERS:
                     sim_api.post(f"/_sim/customers/{customer}/say", json={})
@@ -137,13 +141,38 @@ class DemoEnvironment:
             self.person_ids[name] = person_id
             self.tokens[name] = log_in(relay_url, name, setup_code=code, device="demo").token
 
-    def _seed(self, relay_url: str) -> None:
+    def _seed(self, relay_url: str) -> dict[str, int]:
         headers = {"Authorization": f"Bearer {self.tokens[ME]}"}
+        label_ids: dict[str, int] = {}
         with httpx.Client(base_url=relay_url, headers=headers, timeout=15.0) as relay_api:
             for name, colour in LABELS:
-                relay_api.post("/api/v1/labels", json={"name": name, "colour": colour}).raise_for_status()
+                answer = relay_api.post("/api/v1/labels", json={"name": name, "colour": colour})
+                answer.raise_for_status()
+                label_ids[name] = int(answer.json()["id"])
             for shortcut, text in QUICK_REPLIES:
                 relay_api.post("/api/v1/quick-replies", json={"shortcut": shortcut, "text": text}).raise_for_status()
+        return label_ids
+
+    def _add_history(self, relay_url: str, label_ids: dict[str, int]) -> None:
+        from wadesk.desktop import demo_history
+        from wadesk.store import contacts, conversations
+
+        number = self.sim.simulator.account.default_number
+        demo_history.post(relay_url, self.sim.app_secret, demo_history.webhooks(
+            self.sim.waba_id, number.phone_number_id, number.wa_id, time.time()))
+
+        def ids(conn: Any) -> dict[str, int]:
+            found = {}
+            for past in demo_history.PAST:
+                contact = contacts.find_contact(conn, wa_id=past.wa_id)
+                conversation_id = contact and conversations.find_conversation_id(
+                    conn, contact.id, number.phone_number_id)
+                if conversation_id:
+                    found[past.wa_id] = conversation_id
+            return found
+
+        conversation_ids = self.relay.call(lambda: self.relay.ctx.read(ids))
+        demo_history.arrange(relay_url, self.tokens, self.person_ids, ME, conversation_ids, label_ids)
 
     def stop(self) -> None:
         if self.colleagues is not None:

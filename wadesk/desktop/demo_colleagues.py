@@ -60,7 +60,8 @@ class DemoColleagues:
             except Exception as exc:  # a demo colleague never takes the demo down
                 log.info("demo colleague skipped a turn: %s", type(exc).__name__)
 
-    def _waiting(self) -> list[Any]:
+    def _waiting(self, name: str) -> list[Any]:
+        """What has waited a while and is unassigned or already `name`'s."""
         now = time.time()
 
         def read(conn: Any) -> list[Any]:
@@ -69,14 +70,15 @@ class DemoColleagues:
         found = self.relay.call(lambda: self.relay.ctx.read(read))
         return [s for s in found if s.last_message is not None and s.last_message.direction == "in"
                 and s.conversation.last_customer_msg_at is not None
-                and WAITED_S < now - s.conversation.last_customer_msg_at < 20 * 3600]
+                and WAITED_S < now - s.conversation.last_customer_msg_at < 20 * 3600
+                and s.conversation.assignee_id in (None, str(self.person_ids[name]))]
 
     def act_once(self, name: str | None = None) -> str | None:
         """One colleague does one thing; returns what ("assigned", "answered") or None."""
-        waiting = self._waiting()
+        name = name or self._rng.choice(self.names)
+        waiting = self._waiting(name)
         if not waiting:
             return None
-        name = name or self._rng.choice(self.names)
         headers = {"Authorization": f"Bearer {self.tokens[name]}"}
         summary = self._rng.choice(waiting)
         conversation = summary.conversation

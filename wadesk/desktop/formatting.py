@@ -1,4 +1,5 @@
-"""Times, dates, sizes and durations as the inbox shows them, in the user's language.
+"""Day separators, sizes and durations as the inbox shows them, in the user's language
+(clock times and the list's time column: time_format.py).
 
 Every function takes `now` so that tests (and a paint pass) use one fixed moment.
 Times are Unix seconds; they are shown in the computer's local time zone.
@@ -13,29 +14,8 @@ def _local(ts: int) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(ts))
 
 
-def clock_time(ts: int) -> str:
-    """"14:32" (or "2:32 PM" where the locale writes it so)."""
-    return QLocale().toString(_local(ts).time(), QLocale.FormatType.ShortFormat)
-
-
 def _days_ago(ts: int, now: int) -> int:
     return _local(ts).date().daysTo(_local(now).date())
-
-
-def list_time(ts: int, now: int) -> str:
-    """The time column of the conversation list: today a clock time, yesterday
-    "Yesterday", in the last week the weekday, else the date."""
-    if not ts:
-        return ""
-    days = _days_ago(ts, now)
-    if days <= 0:
-        return clock_time(ts)
-    if days == 1:
-        return QCoreApplication.translate("formatting", "Yesterday")
-    date = _local(ts).date()
-    if days < 7:
-        return QLocale().dayName(date.dayOfWeek(), QLocale.FormatType.LongFormat)
-    return QLocale().toString(date, QLocale.FormatType.ShortFormat)
 
 
 def day_label(ts: int, now: int) -> str:
@@ -52,11 +32,6 @@ def day_label(ts: int, now: int) -> str:
     if date.year() == _local(now).date().year():
         return QLocale().toString(date, QCoreApplication.translate("formatting", "d MMMM"))
     return QLocale().toString(date, QCoreApplication.translate("formatting", "d MMMM yyyy"))
-
-
-def full_time(ts: int) -> str:
-    """Date and time for tooltips."""
-    return QLocale().toString(_local(ts), QLocale.FormatType.LongFormat)
 
 
 def file_size(size: int | None) -> str:

@@ -2,12 +2,17 @@
 
     UI -> worker   a conversation opened (read receipt), typing in the composer (typing
                    indicator), anything put into the outbox (sends, notes, assignment,
-                   labels: ship now)
+                   labels, a first message to a number: ship now), templates wanted
     worker -> UI   rows that changed (list and chat), notes, labels, the team's names,
                    downloaded media, refused sends (the template hint), the connection
-                   state, a revoked device (log in again)
+                   state, a revoked device (log in again), the approved templates
     desktop        tray icon with the unread count, notices for new customer messages
-                   (never for the team's own sends), "a colleague has just answered"
+                   (never for the team's own sends), "a colleague has just answered",
+                   "Mia is typing…"
+    erasure        the owner erased a customer: their rows leave the list, their open
+                   chat closes, their drafts and decrypted thumbnails are forgotten, and
+                   the worker's database thread unlinks their media files (at start,
+                   too, it sweeps files no message names: left by a crash in between)
 
 The window's own slots (on_message_changed, on_conversation_changed, …) do the
 repainting; this module decides which to call. Everything here runs on the UI thread:
@@ -24,13 +29,15 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from wadesk.desktop import message_kinds as mk
 from wadesk.desktop.colleague_activity import ColleagueActivityLabel
+from wadesk.desktop.media_cache import ORPHAN_GRACE_S, delete_erased_media
 from wadesk.desktop.models.conversation_list_model import ConversationListModel, contact_name
 from wadesk.desktop.notifier import Notifier
 from wadesk.desktop.settings import Settings
 from wadesk.desktop.sync.event_apply import SendRefusal, SyncChanges
 from wadesk.desktop.sync.worker import SyncWorker
-from wadesk.store import desktop_reads, labels, outbox, replica_sync
+from wadesk.store import desktop_reads, labels, media_files, outbox, replica_sync
 from wadesk.store._db import transaction
+from wadesk.store.connection import checkpoint
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +65,16 @@ class InboxController(QObject):
         self._connect_window()
         self._connect_worker()
         self._load_cached_team()
+        if worker.media_dir is not None:
+            self._on_db_thread(media_files.remove_orphan_files, worker.media_dir, min_age_s=ORPHAN_GRACE_S)
 
     # -- wiring --------------------------------------------------------------------------
 
     def _connect_window(self) -> None:
         window, page = self.window, self.window.chat_page
         window.conversation_opened.connect(self._opened)
+        window.outbox_changed.connect(self._outbox_changed)
+        window.new_conversations.templates_wanted.connect(lambda: self.worker.refresh_templates())
         for signal in (page.send_text, page.send_media, page.send_template, page.add_note, page.react,
                        page.assign, page.retry):
             # Connected after the window's own handlers, which write the outbox entry
@@ -90,6 +101,8 @@ class InboxController(QObject):
         w.connection_changed.connect(self.window.set_connection_state)
         w.signed_out.connect(self._signed_out)
         w.team_loaded.connect(self._team_loaded)
+        w.templates_loaded.connect(self.window.set_templates)
+        w.presence_changed.connect(self.activity.set_typing)
 
     def replace_worker(self, worker: SyncWorker) -> None:
         """After logging in again: the new token's worker takes over."""
@@ -168,6 +181,8 @@ class InboxController(QObject):
         if self._closed:
             return
         window = self.window
+        if changes.erasures:
+            self._erased(changes)  # first: a later event of the page may reuse an id
         if changes.people:
             for person_id, person in changes.people.items():
                 self._names[person_id] = person.get("name") or ""
@@ -211,6 +226,33 @@ class InboxController(QObject):
                 self._notify(incoming)
         self.notifier.set_unread(changes.total_unread)
 
+    def _erased(self, changes: SyncChanges) -> None:
+        window = self.window
+        was_open = window.open_conversation_id in changes.erased
+        window.on_conversations_erased(changes.erased, changes.erased_messages)
+        if was_open:
+            self.activity.show_conversation(None)
+        media_dir = self.worker.media_dir
+        if media_dir is not None and changes.erased_media:
+            self._on_db_thread(delete_erased_media, media_dir, list(changes.erased_media))
+        if changes.wal_truncated is False:
+            self._on_db_thread(checkpoint, truncate=True)  # the reader that held it is gone now
+
+    def _on_db_thread(self, fn: Any, *args: Any, **kwargs: Any) -> None:
+        """Run store work on the worker's database thread (its writer connection, in
+        order with the sync), not on the UI thread; failures are logged."""
+        def run(conn: Any) -> Any:
+            return fn(conn, *args, **kwargs)
+
+        def done(future: Any) -> None:
+            if not future.cancelled() and future.exception() is not None:
+                log.warning("cleaning up the media folder failed: %s", type(future.exception()).__name__)
+
+        try:
+            self.worker.db.submit(run).add_done_callback(done)
+        except RuntimeError:  # the worker has stopped (quitting): the next start sweeps
+            pass
+
     def _notify(self, incoming: Any) -> None:
         summary = desktop_reads.conversation_summary(self.conn, incoming.conversation_id)
         title = contact_name(summary.contact) if summary is not None else incoming.name
@@ -232,6 +274,9 @@ class InboxController(QObject):
 
     def _refused(self, refusal: SendRefusal) -> None:
         window = self.window
+        if not refusal.conversation_id:  # a first message to a number: no bubble to mark
+            window.new_conversations.refused(refusal.reason)
+            return
         if refusal.message_id:
             window.on_message_changed(refusal.message_id, refusal.conversation_id)
         if window.open_conversation_id != refusal.conversation_id:

@@ -5,6 +5,9 @@ the connection state always visible at the bottom.
 and the chat read the store (short keyset reads only), the user's actions are written
 as local echoes plus outbox entries (actions.py), and the sync worker reports what it
 applied through the `on_*` slots so the affected rows repaint.
+
+Ctrl+N writes to a number (new_conversation.py). Choosing a search hit opens its
+conversation at the message found.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from wadesk.cloud.templates import MessageTemplate
 from wadesk.desktop.actions import ActionError, OutgoingActions
 from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.models.conversation_list_model import ConversationListModel
+from wadesk.desktop.new_conversation import NewConversation
 from wadesk.desktop.resources import resource
 from wadesk.desktop.team import TeamDirectory
 from wadesk.desktop.views.chat_page import ChatPage
@@ -48,6 +52,9 @@ class MainWindow(QMainWindow):
         self.actions: OutgoingActions | None = None
         self._state = "offline"
         self._opening = False
+        self._templates: list[MessageTemplate] = []
+        self.new_conversations = NewConversation(self, business_number)
+        self.new_conversations.queued.connect(self._update_waiting)
 
         self.sidebar = Sidebar(business_name, business_number)
         self.chat_area = QStackedWidget()
@@ -76,6 +83,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Alt+Up"), self, activated=lambda: self.step_conversation(-1))
         QShortcut(QKeySequence("Alt+Down"), self, activated=lambda: self.step_conversation(1))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.escape)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, activated=self.new_conversation)
+        self.sidebar.new_conversation_requested.connect(self.new_conversation)
         self.sidebar.show_list(False)
 
     # -- the store -----------------------------------------------------------------------
@@ -117,26 +126,43 @@ class MainWindow(QMainWindow):
 
     # -- opening conversations -----------------------------------------------------------
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid() and previous.isValid() and self._open_one_vanished(previous.row()):
+            # The open conversation's row is going because it was erased (any refresh
+            # that runs before the sync's erasure report finds it gone), and Qt moves
+            # the current row to a neighbour: not the user's choice, so nothing opens.
+            # on_conversations_erased closes the chat and clears the selection.
+            return
         if current.isValid():
-            self.open_conversation(current.data(ConversationListModel.IdRole))
+            # A search hit in a message: open the chat there.
+            self.open_conversation(current.data(ConversationListModel.IdRole),
+                                   current.data(ConversationListModel.MatchMessageIdRole))
 
-    def open_conversation(self, conversation_id: int) -> None:
-        """Show a conversation, mark it read in the store, tell who listens."""
+    def _open_one_vanished(self, row: int) -> bool:
+        open_id = self.open_conversation_id
+        return (open_id is not None and self.list_model is not None
+                and self.list_model.conversation_id(row) == open_id
+                and desktop_reads.conversation_summary(self._conn, open_id) is None)
+
+    def open_conversation(self, conversation_id: int, message_id: int | None = None) -> None:
+        """Show a conversation (at `message_id`, highlighted, if given), mark it read in
+        the store, tell who listens."""
         if self._conn is None or self.chat_page is None or self.list_model is None or self._opening:
             return
-        if conversation_id == self.chat_page.conversation_id and self.chat_area.currentWidget() is self.chat_page:
+        if message_id is None and conversation_id == self.chat_page.conversation_id \
+                and self.chat_area.currentWidget() is self.chat_page:
             return  # re-selected after the list was filtered or reordered
         self._opening = True
         try:
-            self._open(conversation_id)
+            self._open(conversation_id, message_id)
         finally:
             self._opening = False
 
-    def _open(self, conversation_id: int) -> None:
+    def _open(self, conversation_id: int, message_id: int | None = None) -> None:
         summary = desktop_reads.conversation_summary(self._conn, conversation_id)
         if summary is None:
             return
+        self.new_conversations.user_opened()
         self.list_model.set_pinned(conversation_id)
         if summary.conversation.unread_count:
             self._mark_read(conversation_id)
@@ -146,7 +172,7 @@ class MainWindow(QMainWindow):
         if row >= 0 and view.currentIndex().row() != row:
             view.selectionModel().setCurrentIndex(
                 self.list_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.chat_page.open(summary, labels.conversation_labels(self._conn, conversation_id))
+        self.chat_page.open(summary, labels.conversation_labels(self._conn, conversation_id), around=message_id)
         self.chat_area.setCurrentWidget(self.chat_page)
         if not self.sidebar.search.hasFocus():  # keep typing a search undisturbed
             self.chat_page.composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -235,6 +261,11 @@ class MainWindow(QMainWindow):
             self.on_message_changed(result.message_id, result.conversation_id)
         self._update_waiting()
 
+    def new_conversation(self) -> None:
+        """Ctrl+N: write to a phone number."""
+        if self._conn is not None:
+            self.new_conversations.ask_number()
+
     def _update_waiting(self) -> None:
         """After every action that queued something."""
         self.outbox_changed.emit()
@@ -254,6 +285,7 @@ class MainWindow(QMainWindow):
         """Activity, unread count, assignee, labels or the contact's name changed."""
         if self.list_model is not None:
             self.list_model.refresh_conversation(conversation_id)
+        self.new_conversations.conversation_changed()
         if self.chat_page is not None and conversation_id == self.chat_page.conversation_id:
             summary = desktop_reads.conversation_summary(self._conn, conversation_id)
             if summary is None:
@@ -262,6 +294,33 @@ class MainWindow(QMainWindow):
                 # The customer wrote into the chat the user is looking at: it is read.
                 self._mark_read(conversation_id)
             self.chat_page.update_header(summary, labels.conversation_labels(self._conn, conversation_id))
+
+    def on_conversations_erased(self, conversation_ids: set[int], message_ids: set[int]) -> None:
+        """The owner erased customers (on the relay, for the whole team): their
+        conversations leave the list, an open one closes, nothing decrypted of them
+        stays in memory."""
+        if not conversation_ids and not message_ids:
+            return
+        if self.media is not None:
+            self.media.drop(message_ids)
+        was_open = self.chat_page is not None and self.chat_page.forget_conversations(conversation_ids)
+        view = self.sidebar.list_view
+        if self.list_model is not None:
+            current = view.currentIndex()
+            if was_open or (current.isValid() and current.data(ConversationListModel.IdRole) in conversation_ids):
+                # Else Qt moves the current row to a neighbour as the row goes, and
+                # that would open (and mark read) another customer's chat.
+                view.selectionModel().clear()
+            if was_open:
+                self.list_model.set_pinned(None)
+            for conversation_id in conversation_ids:
+                self.list_model.refresh_conversation(conversation_id)
+        if was_open:
+            self.chat_area.setCurrentWidget(self.welcome)
+            self.statusBar().showMessage(
+                self.tr("The owner erased this customer's data: the conversation was closed."), 15_000)
+        elif conversation_ids:
+            self.statusBar().showMessage(self.tr("The owner erased a customer's data."), 15_000)
 
     def on_notes_changed(self, conversation_id: int) -> None:
         if self.chat_page is not None and conversation_id == self.chat_page.conversation_id:
@@ -276,8 +335,19 @@ class MainWindow(QMainWindow):
                 self.chat_page.header.set_all_labels(everything)
 
     def set_templates(self, templates: list[MessageTemplate]) -> None:
+        """The business's approved templates (from the relay, refreshed now and then)."""
+        self._templates = list(templates)
         if self.chat_page is not None:
             self.chat_page.composer.set_templates(templates)
+
+    @property
+    def templates(self) -> list[MessageTemplate]:
+        return list(self._templates)
+
+    @property
+    def store(self) -> Any:
+        """The replica's connection (None before attach_store)."""
+        return self._conn
 
     def theme_changed(self) -> None:
         """Call after theme.apply_theme at run time: repaint what caches colours."""

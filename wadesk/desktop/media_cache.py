@@ -7,6 +7,11 @@ of milliseconds, so it runs on a worker and comes back by a signal (QImage, unli
 QPixmap, may be made off the GUI thread). Plaintext touches the disk only when the user
 opens a file in another program: then it goes into a private temporary folder and is
 deleted a few minutes later, and at the latest when wadesk quits.
+
+When the owner erases a customer, `drop` forgets their messages' thumbnails, lengths
+and temporary copies at once (message ids are reused by SQLite, so a stale thumbnail
+could otherwise show on a later message), and `delete_erased_media` unlinks their
+encrypted files on the sync worker's database thread, sweeping any other orphan too.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import shutil
 import tempfile
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +36,9 @@ from wadesk.store.media_files import MediaFileError
 log = logging.getLogger(__name__)
 
 TEMP_LIFETIME_S = 10 * 60
+# A media file younger than this may belong to a row another connection has not
+# committed yet (an attachment being saved): an orphan sweep leaves it alone.
+ORPHAN_GRACE_S = 10 * 60
 THUMB_BOX = QSize(600, 450)  # twice the bubble's photo box: sharp on high-density screens
 STICKER_BOX = QSize(300, 300)
 
@@ -73,21 +82,39 @@ def decode_thumbnail(data: bytes, sticker: bool = False) -> QImage:
     return image.copy(QRect(max(0, x), max(0, y), box.width(), box.height()))
 
 
+def delete_erased_media(conn: Any, media_dir: Path, names: list[str]) -> int:
+    """On the worker's database thread, after an erasure committed: unlink the erased
+    messages' files, then any other file no message names (one left by a crash
+    before this ran); the number of files removed."""
+    removed = 0
+    for name in names:
+        try:
+            if (media_dir / name).exists():
+                media_files.delete_media_file(media_dir, name)
+                removed += 1
+        except (OSError, MediaFileError) as exc:  # its key went with the row anyway
+            log.warning("could not delete an erased media file: %s", type(exc).__name__)
+    return removed + media_files.remove_orphan_files(conn, media_dir, min_age_s=ORPHAN_GRACE_S)
+
+
 class _Relay(QObject):
     # Lives on the GUI thread; workers emit through it, so results arrive queued.
-    done = Signal(int, QImage, object, bool)
+    done = Signal(int, int, QImage, object, bool)  # message id, load number, ...
 
 
 class _Decode(QRunnable):
-    def __init__(self, relay: _Relay, message_id: int, data: bytes, sticker: bool, audio: bool) -> None:
+    def __init__(self, relay: _Relay, message_id: int, load: int, data: bytes, sticker: bool,
+                 audio: bool) -> None:
         super().__init__()
-        self._relay, self._id, self._data, self._sticker, self._audio = relay, message_id, data, sticker, audio
+        self._relay, self._id, self._load, self._data = relay, message_id, load, data
+        self._sticker, self._audio = sticker, audio
 
     def run(self) -> None:
         if self._audio:
-            self._relay.done.emit(self._id, QImage(), ogg_duration(self._data), True)
+            self._relay.done.emit(self._id, self._load, QImage(), ogg_duration(self._data), True)
         else:
-            self._relay.done.emit(self._id, decode_thumbnail(self._data, self._sticker), None, False)
+            self._relay.done.emit(self._id, self._load, decode_thumbnail(self._data, self._sticker), None,
+                                  False)
 
 
 class MediaCache(QObject):
@@ -102,13 +129,15 @@ class MediaCache(QObject):
         self._durations: dict[int, float | None] = {}
         self._state: dict[int, str] = {}  # "loading", "ready", "missing", "error"
         self._queue: list[tuple[int, bool, bool]] = []
+        self._loads: dict[int, int] = {}  # message id -> number of its load in flight
+        self._next_load = 0
         self._capacity = capacity
         self._relay = _Relay(self)
         self._relay.done.connect(self._decoded)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._temp_dir: Path | None = None
-        self._temp_files: list[tuple[float, Path]] = []
+        self._temp_files: list[tuple[float, Path, int | None]] = []  # made at, path, message id
         self._sweeper = QTimer(self, interval=60_000, timeout=self._sweep)
 
     def state(self, message_id: int) -> str | None:
@@ -136,6 +165,26 @@ class MediaCache(QObject):
         if self._state.get(message_id) != "loading":
             self._state.pop(message_id, None)
 
+    def drop(self, message_ids: Iterable[int]) -> None:
+        """These messages were erased: forget all that was decrypted of them, and
+        delete the temporary plaintext copies opened in other programs."""
+        gone = set(message_ids)
+        if not gone:
+            return
+        for message_id in gone:
+            self._images.pop(message_id, None)
+            self._durations.pop(message_id, None)
+            self._state.pop(message_id, None)
+            self._loads.pop(message_id, None)  # a decode in flight is thrown away
+        self._queue = [entry for entry in self._queue if entry[0] not in gone]
+        keep = []
+        for entry in self._temp_files:
+            if entry[2] in gone:
+                shutil.rmtree(entry[1].parent, ignore_errors=True)
+            else:
+                keep.append(entry)
+        self._temp_files = keep
+
     def _request(self, message_id: int, sticker: bool, audio: bool) -> None:
         if message_id in self._state:
             return
@@ -151,7 +200,9 @@ class MediaCache(QObject):
             data = self.read(message_id)
             if data is None:
                 continue
-            self._pool.start(_Decode(self._relay, message_id, data, sticker, audio))
+            self._next_load += 1
+            self._loads[message_id] = self._next_load
+            self._pool.start(_Decode(self._relay, message_id, self._next_load, data, sticker, audio))
 
     def read(self, message_id: int) -> bytes | None:
         """The decrypted bytes of a message's media, or None (not downloaded, damaged)."""
@@ -168,7 +219,10 @@ class MediaCache(QObject):
             self._state[message_id] = "missing"
         return data
 
-    def _decoded(self, message_id: int, image: QImage, duration: float | None, audio: bool) -> None:
+    def _decoded(self, message_id: int, load: int, image: QImage, duration: float | None, audio: bool) -> None:
+        if self._loads.get(message_id) != load:
+            return  # erased while it was decoding (or asked again since)
+        del self._loads[message_id]
         if audio:
             self._durations[message_id] = duration
             self._state[message_id] = "ready"
@@ -193,17 +247,17 @@ class MediaCache(QObject):
         data = self.read(message_id)
         if data is None:
             return False
-        path = self.temp_copy(data, filename)
+        path = self.temp_copy(data, filename, message_id)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def temp_copy(self, data: bytes, filename: str) -> Path:
+    def temp_copy(self, data: bytes, filename: str, message_id: int | None = None) -> Path:
         if self._temp_dir is None:
             self._temp_dir = Path(tempfile.mkdtemp(prefix="wadesk-open-"))  # 0700 by mkdtemp
         safe = "".join(ch for ch in Path(filename).name if ch not in '<>:"/\\|?*\x00') or "file"
         folder = Path(tempfile.mkdtemp(dir=self._temp_dir))  # one folder each: names may repeat
         path = folder / safe
         path.write_bytes(data)
-        self._temp_files.append((time.monotonic(), path))
+        self._temp_files.append((time.monotonic(), path, message_id))
         if not self._sweeper.isActive():
             self._sweeper.start()
         return path
@@ -218,11 +272,11 @@ class MediaCache(QObject):
     def _sweep(self, everything: bool = False) -> None:
         now = time.monotonic()
         keep = []
-        for created, path in self._temp_files:
+        for created, path, message_id in self._temp_files:
             if everything or now - created > TEMP_LIFETIME_S:
                 shutil.rmtree(path.parent, ignore_errors=True)
             else:
-                keep.append((created, path))
+                keep.append((created, path, message_id))
         self._temp_files = keep
         if not keep:
             self._sweeper.stop()

@@ -1,7 +1,8 @@
 """The user's settings, declared as data (key, default, type, label) and kept as JSON
 in the profile (paths.settings).
 
-A settings page can be built from SETTINGS alone; code reads values by key. Values
+The settings page (dialogs/settings_dialog.py) is built from SETTINGS and GROUPS alone;
+code reads values by key. Values
 that do not fit their declaration (a hand-edited file, an older version's leftovers)
 fall back to the default instead of breaking the start.
 """
@@ -20,6 +21,20 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 log = logging.getLogger(__name__)
 
 
+GENERAL, APPEARANCE, NOTIFICATIONS, SECURITY = "general", "appearance", "notifications", "security"
+# The sections of the settings page, in this order.
+GROUPS: tuple[tuple[str, str], ...] = (
+    (GENERAL, QT_TRANSLATE_NOOP("settings", "General")),
+    (APPEARANCE, QT_TRANSLATE_NOOP("settings", "Appearance")),
+    (NOTIFICATIONS, QT_TRANSLATE_NOOP("settings", "Notifications")),
+    (SECURITY, QT_TRANSLATE_NOOP("settings", "Security")),
+)
+
+# Language names are written in their own language (a German who landed in the English
+# interface by mistake must still find "Deutsch"), so they are never translated.
+_OWN_NAMES = {"English", "Deutsch"}
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: str
@@ -30,9 +45,22 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     hidden: bool = False  # kept here, edited elsewhere (the app lock's hash)
+    group: str = GENERAL
+    description: str = ""  # untranslated; one line under the label
+    choice_labels: tuple[str, ...] = ()  # untranslated names of `choices`, same order
+    requires: str = ""  # a bool setting without which this one has no effect
 
     def label_text(self) -> str:
         return QCoreApplication.translate("settings", self.label)
+
+    def description_text(self) -> str:
+        return QCoreApplication.translate("settings", self.description) if self.description else ""
+
+    def choice_text(self, value: str) -> str:
+        if value not in self.choices or len(self.choice_labels) != len(self.choices):
+            return value
+        name = self.choice_labels[self.choices.index(value)]
+        return name if name in _OWN_NAMES else QCoreApplication.translate("settings", name)
 
     def accepts(self, value: Any) -> bool:
         if self.type is bool:
@@ -46,20 +74,35 @@ class Setting:
         return not self.choices or value in self.choices
 
 
+_FOLLOW_SYSTEM = QT_TRANSLATE_NOOP("settings", "Follow the system")
+
 SETTINGS: tuple[Setting, ...] = (
-    Setting("enter_sends", True, bool,
-            QT_TRANSLATE_NOOP("settings", "Enter sends the message (Shift+Enter starts a new line)")),
-    Setting("language", "system", str, QT_TRANSLATE_NOOP("settings", "Language of wadesk"),
-            choices=("system", "en", "de")),
-    Setting("theme", "system", str, QT_TRANSLATE_NOOP("settings", "Light or dark look"),
-            choices=("system", "light", "dark")),
-    Setting("notifications", True, bool,
-            QT_TRANSLATE_NOOP("settings", "Show a notice on the desktop when a customer writes")),
-    Setting("sound", False, bool, QT_TRANSLATE_NOOP("settings", "Play a sound when a customer writes")),
-    Setting("app_lock_idle_minutes", 10, int,
-            QT_TRANSLATE_NOOP("settings", "Lock wadesk after this many minutes without use (0: only at start)"),
-            minimum=0, maximum=24 * 60),
-    Setting("app_lock_hash", "", str, QT_TRANSLATE_NOOP("settings", "App lock PIN or passphrase"), hidden=True),
+    Setting("enter_sends", True, bool, QT_TRANSLATE_NOOP("settings", "Enter sends the message"),
+            description=QT_TRANSLATE_NOOP(
+                "settings", "Shift+Enter starts a new line. When this is off, Enter starts a new line and "
+                            "Ctrl+Enter sends.")),
+    Setting("language", "system", str, QT_TRANSLATE_NOOP("settings", "Language"),
+            choices=("system", "en", "de"), choice_labels=(_FOLLOW_SYSTEM, "English", "Deutsch")),
+    Setting("theme", "system", str, QT_TRANSLATE_NOOP("settings", "Theme"),
+            choices=("system", "light", "dark"),
+            choice_labels=(_FOLLOW_SYSTEM, QT_TRANSLATE_NOOP("settings", "Light"),
+                           QT_TRANSLATE_NOOP("settings", "Dark")),
+            group=APPEARANCE,
+            description=QT_TRANSLATE_NOOP("settings", "“Follow the system” switches along with your computer's "
+                                                      "light or dark mode.")),
+    Setting("notifications", True, bool, QT_TRANSLATE_NOOP("settings", "Desktop notices"), group=NOTIFICATIONS,
+            description=QT_TRANSLATE_NOOP("settings", "Show a notice when a customer writes.")),
+    Setting("sound", False, bool, QT_TRANSLATE_NOOP("settings", "Sound"), group=NOTIFICATIONS,
+            description=QT_TRANSLATE_NOOP("settings", "Play a sound with each notice."),
+            requires="notifications"),
+    Setting("app_lock_idle_minutes", 10, int, QT_TRANSLATE_NOOP("settings", "Lock after"),
+            minimum=0, maximum=24 * 60, group=SECURITY,
+            description=QT_TRANSLATE_NOOP("settings", "Minutes without use before wadesk locks itself.")),
+    Setting("app_lock_hash", "", str, QT_TRANSLATE_NOOP("settings", "App lock PIN or passphrase"), hidden=True,
+            group=SECURITY),
+    # "pin" or "passphrase": how the lock asks (a number pad hint, the right words).
+    Setting("app_lock_kind", "passphrase", str, QT_TRANSLATE_NOOP("settings", "App lock kind"),
+            choices=("pin", "passphrase"), hidden=True, group=SECURITY),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -88,14 +131,25 @@ class Settings:
         return self._values.get(key, BY_KEY[key].default)
 
     def set(self, key: str, value: Any) -> None:
-        declared = BY_KEY[key]
-        if not declared.accepts(value):
-            raise ValueError(f"{key} does not take {value!r}")
-        if value == declared.default:
-            self._values.pop(key, None)
-        else:
-            self._values[key] = value
-        self.save()
+        self.update({key: value})
+
+    def update(self, values: dict[str, Any]) -> None:
+        """Set several values with one write. A value that does not fit changes nothing;
+        a file that cannot be written (OSError) leaves the old values in place too."""
+        for key, value in values.items():
+            if not BY_KEY[key].accepts(value):
+                raise ValueError(f"{key} does not take {value!r}")
+        before = dict(self._values)
+        for key, value in values.items():
+            if value == BY_KEY[key].default:
+                self._values.pop(key, None)
+            else:
+                self._values[key] = value
+        try:
+            self.save()
+        except OSError:
+            self._values = before
+            raise
 
     def save(self) -> None:
         if self.path is None:

@@ -5,10 +5,12 @@ The scheme follows the system (Qt 6.5+ reports it) unless the user picks one.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 
 from wadesk.desktop.resources import resource
@@ -100,10 +102,43 @@ def system_prefers_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+_images: tempfile.TemporaryDirectory[str] | None = None
+
+
+def _arrow_images(colour: str) -> dict[str, str]:
+    """Chevrons for combo and spin boxes in `colour`, as files: a style sheet takes its
+    images only from files or compiled resources. Kept in a temporary folder that goes
+    when wadesk ends; the @2x copy is what high-density screens pick."""
+    global _images
+    from wadesk.desktop.views import glyphs
+
+    if _images is None:
+        _images = tempfile.TemporaryDirectory(prefix="wadesk-theme-")
+    folder = Path(_images.name)
+    names = {}
+    for key, turn in (("chevron_down", 0), ("chevron_up", 180)):
+        path = folder / f"{key}-{colour.lstrip('#')}.png"
+        if not path.exists():
+            for scale, name in ((1, path), (2, path.with_name(path.stem + "@2x.png"))):
+                image = QImage(12 * scale, 12 * scale, QImage.Format.Format_ARGB32_Premultiplied)
+                image.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(image)
+                painter.translate(6 * scale, 6 * scale)
+                painter.rotate(turn)
+                painter.translate(-6 * scale, -6 * scale)
+                glyphs.draw(painter, "chevron_down", QRectF(0, 0, 12 * scale, 12 * scale), QColor(colour), 2.4)
+                painter.end()
+                image.save(str(name), "PNG")
+        names[key] = path.as_posix()
+    return names
+
+
 def apply_theme(app: QApplication, scheme: str = "system") -> dict[str, str]:
     """Apply 'light', 'dark' or 'system'; return the colours used (views paint with them)."""
     dark = system_prefers_dark() if scheme == "system" else scheme == "dark"
     colours = DARK if dark else LIGHT
+    # First: widgets that repaint their icons on the palette change ask current_colours().
+    app.setProperty("wadesk_theme", "dark" if dark else "light")
     app.setStyle("Fusion")  # the same look on Windows, macOS and Linux
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(colours["window"]))
@@ -121,6 +156,5 @@ def apply_theme(app: QApplication, scheme: str = "system") -> dict[str, str]:
     palette.setColor(QPalette.ColorRole.Link, QColor(colours["accent"]))
     app.setPalette(palette)
     template = Template(resource("style.qss").read_text(encoding="utf-8"))
-    app.setStyleSheet(template.substitute(colours))
-    app.setProperty("wadesk_theme", "dark" if dark else "light")
+    app.setStyleSheet(template.substitute(colours | _arrow_images(colours["muted"])))
     return colours

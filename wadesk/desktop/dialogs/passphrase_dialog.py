@@ -38,7 +38,6 @@ class PassphraseDialog(QDialog):
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.error = QLabel(error, objectName="ErrorText", wordWrap=True)
-        self.error.setStyleSheet("color: #ea0038;")
         self.error.setVisible(bool(error))
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)

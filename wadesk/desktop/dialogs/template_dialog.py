@@ -4,7 +4,8 @@ Outside the 24-hour window a template is the only message WhatsApp lets a busine
 send. The dialog lists the approved ones, shows a field per {{1}} / {{name}}
 placeholder (prefilled from the examples Meta stores, and {{1}} in the body with the
 customer's first name), previews the result live, and hands back a
-wadesk.cloud.template_messages.TemplateMessage plus the text as the customer sees it.
+wadesk.cloud.template_messages.TemplateMessage plus the text as the customer sees it
+(wadesk.core.template_text, the relay's rendering too).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from wadesk.cloud.template_messages import TemplateComponent, TemplateMessage, TextParameter
 from wadesk.cloud.templates import MessageTemplate, TemplateStatus
+from wadesk.core import template_text
+from wadesk.desktop.rich_text import to_html
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
@@ -30,19 +33,39 @@ def _component(template: MessageTemplate, kind: str) -> Mapping[str, Any] | None
 
 
 def template_fields(template: MessageTemplate) -> list[tuple[str, str, str]]:
-    """(component, placeholder, example) for every parameter the template needs."""
+    """(component, placeholder, example) for every parameter the template needs, in
+    the order Meta takes them: {{1}}, {{2}} … by number wherever they stand in the text
+    (a placeholder used twice is one parameter), named ones as they first appear."""
     fields = []
     for kind in ("HEADER", "BODY"):
         component = _component(template, kind)
         if component is None or (kind == "HEADER" and str(component.get("format", "TEXT")).upper() != "TEXT"):
             continue
-        example = component.get("example") or {}
-        samples = example.get("header_text") if kind == "HEADER" else (example.get("body_text") or [[]])[0]
-        samples = samples if isinstance(samples, list) else []
-        for position, match in enumerate(_PLACEHOLDER.finditer(str(component.get("text", "")))):
-            sample = samples[position] if position < len(samples) else ""
-            fields.append((kind.lower(), match.group(1), str(sample)))
+        names = list(dict.fromkeys(m.group(1) for m in _PLACEHOLDER.finditer(str(component.get("text", "")))))
+        if all(name.isdigit() for name in names):
+            names.sort(key=int)
+        examples = _examples(component, kind)
+        fields.extend((kind.lower(), name, examples.get(name, "")) for name in names)
     return fields
+
+
+def _examples(component: Mapping[str, Any], kind: str) -> dict[str, str]:
+    """The sample values Meta stores with a template, by placeholder."""
+    example = component.get("example")
+    if not isinstance(example, Mapping):
+        return {}
+    key = "header_text" if kind == "HEADER" else "body_text"
+    found: dict[str, str] = {}
+    named = example.get(f"{key}_named_params")
+    for entry in named if isinstance(named, list) else []:
+        if isinstance(entry, Mapping) and entry.get("param_name"):
+            found[str(entry["param_name"])] = str(entry.get("example") or "")
+    samples = example.get(key)
+    if kind == "BODY" and isinstance(samples, list):
+        samples = samples[0] if samples else []  # the body's examples are a list of lists
+    for position, sample in enumerate(samples if isinstance(samples, list) else [], start=1):
+        found[str(position)] = str(sample)
+    return found
 
 
 def sendable(template: MessageTemplate) -> bool:
@@ -53,16 +76,23 @@ def sendable(template: MessageTemplate) -> bool:
 
 
 def render(template: MessageTemplate, values: Mapping[tuple[str, str], str]) -> str:
-    """The text the customer will read (header, body and footer), parameters filled in."""
-    parts = []
-    for kind in ("HEADER", "BODY", "FOOTER"):
-        component = _component(template, kind)
-        if component is None or not component.get("text"):
-            continue
-        key = kind.lower()
-        parts.append(_PLACEHOLDER.sub(lambda m, k=key: values.get((k, m.group(1))) or m.group(0),
-                                      str(component["text"])))
-    return "\n\n".join(parts)
+    """The text the customer will read, as far as it is filled in (the live preview):
+    what wadesk.core.template_text makes of it, with {{2}} where a value is missing."""
+    return template_text.render(template.raw, _payload(template, values))
+
+
+def _payload(template: MessageTemplate, values: Mapping[tuple[str, str], str]) -> dict[str, Any]:
+    """The Cloud API's template object for the values so far (empty ones included)."""
+    named = (template.parameter_format or "").upper() == "NAMED"
+    components = []
+    for kind in ("header", "body"):
+        params = [{"type": "text", "text": values.get((kind, name), ""),
+                   **({"parameter_name": name} if named else {})}
+                  for k, name, _example in template_fields(template) if k == kind]
+        if params:
+            components.append({"type": kind, "parameters": params})
+    return {"name": template.name, "language": {"code": template.language or "en"},
+            "components": components}
 
 
 def build_message(template: MessageTemplate, values: Mapping[tuple[str, str], str]) -> TemplateMessage:
@@ -99,6 +129,7 @@ class TemplateDialog(QDialog):
         self.list.currentItemChanged.connect(self._chosen)
         self.form = QFormLayout()
         self.preview = QLabel(objectName="TemplatePreview", wordWrap=True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)  # *bold* and _italic_ as the bubble shows them
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview.setAccessibleName(self.tr("Preview"))
@@ -155,7 +186,7 @@ class TemplateDialog(QDialog):
         template = self.template()
         ok = template is not None and sendable(template) and all(self.values().values())
         self.send_button.setEnabled(ok)
-        self.preview.setText(render(template, self.values()) if template is not None else "")
+        self.preview.setText(to_html(render(template, self.values())) if template is not None else "")
 
     def message(self) -> TemplateMessage | None:
         template = self.template()
@@ -164,5 +195,9 @@ class TemplateDialog(QDialog):
         return build_message(template, self.values())
 
     def rendered_text(self) -> str:
-        template = self.template()
-        return render(template, self.values()) if template is not None else ""
+        """The text of the pending bubble: made as the relay makes it for every desktop
+        (from the same template list), so the two agree."""
+        template, message = self.template(), self.message()
+        if template is None or message is None:
+            return ""
+        return template_text.template_text(message.to_payload(), [template.raw])

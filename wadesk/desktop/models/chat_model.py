@@ -7,8 +7,12 @@ time puts them (normally the end) and changed ones are replaced in place by id, 
 status tick, a reaction, an edit or a revoke repaints one bubble. `item_changed(key)`
 tells the bubble layout cache which geometry to forget.
 
+Opening *at* a message (a search hit: `open(..., around=message_id)`) reads the page
+around it instead; newer pages are then appended as the user scrolls down
+(`load_newer`), and new messages wait until the loaded stretch reaches the end.
+
 Notes live in their own table; they are merged in by time for the stretch of history
-that is loaded, so paging never shows a note above messages that are not there yet.
+that is loaded, so paging never shows a note next to messages that are not there yet.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from wadesk.desktop import chat_items, formatting, message_kinds
+from wadesk.desktop import chat_items, message_kinds, time_format
 from wadesk.desktop.chat_items import ChatItem
 from wadesk.desktop.team import TeamDirectory
 from wadesk.store import desktop_reads, messages, notes, reactions
@@ -66,10 +70,12 @@ class ChatModel(QAbstractListModel):
         self._by_key: dict[str, ChatItem] = {}
         self._conversation_id: int | None = None
         self._contact_name = ""
-        self._cursor: MessageCursor | None = None
+        self._cursor: MessageCursor | None = None  # the oldest message loaded
+        self._newer_cursor: MessageCursor | None = None  # the newest loaded, while newer ones are not
         self._older_exhausted = True
         self._loading = False
         self._notes_waiting: list[Note] = []
+        self.focus_key: str | None = None  # the row opened at (a search hit), until the next open
 
     # -- opening and paging -----------------------------------------------------------
 
@@ -78,29 +84,82 @@ class ChatModel(QAbstractListModel):
         return self._conversation_id
 
     @property
+    def contact_name(self) -> str:
+        return self._contact_name
+
+    @property
     def loading_older(self) -> bool:
+        """A page (older, or newer after a search hit) is being read."""
         return self._loading
 
     @property
     def can_load_older(self) -> bool:
         return self._conversation_id is not None and not self._older_exhausted
 
-    def open(self, conversation_id: int, contact_name: str) -> None:
+    @property
+    def can_load_newer(self) -> bool:
+        """Opened at an older message: newer history is not loaded yet."""
+        return self._conversation_id is not None and self._newer_cursor is not None
+
+    def open(self, conversation_id: int, contact_name: str, around: int | None = None) -> bool:
+        """Show a conversation from its newest page, or from the page around the message
+        `around` (then focus_key names its row). False if that message is not there."""
         self.beginResetModel()
         self._conversation_id, self._contact_name = conversation_id, contact_name
         self._items, self._by_key = [], {}
-        self._cursor, self._older_exhausted = None, False
+        self._cursor, self._newer_cursor, self._older_exhausted = None, None, False
+        self.focus_key = None
         self._notes_waiting = notes.notes_for(self._conn, conversation_id)
-        self._items = self._older_page()
+        # One row more than shown on each side: it says whether there is more.
+        found = desktop_reads.page_around(self._conn, conversation_id, around, limit=self.PAGE_SIZE + 1) \
+            if around is not None else None
+        if found is not None:
+            older, newer = found
+            more_older, more_newer = len(older) > self.PAGE_SIZE, len(newer) > self.PAGE_SIZE
+            older, newer = older[: self.PAGE_SIZE], newer[: self.PAGE_SIZE]
+            self._older_exhausted = not more_older
+            self._cursor = older[-1].cursor
+            if more_newer:
+                self._newer_cursor = newer[-1].cursor
+            self._items = self._with_notes(self._message_items([*reversed(older), *newer]))
+            self.focus_key = f"m{around}"
+        else:
+            self._items = self._older_page()
         self._by_key = {item.key: item for item in self._items}
         _assign_flags(self._items, 0, len(self._items))
         self.endResetModel()
+        return around is None or found is not None
 
     def close(self) -> None:
         self.beginResetModel()
         self._conversation_id, self._items, self._by_key = None, [], {}
-        self._older_exhausted, self._notes_waiting = True, []
+        self._older_exhausted, self._newer_cursor, self._notes_waiting = True, None, []
+        self.focus_key = None
         self.endResetModel()
+
+    def load_newer(self) -> int:
+        """Append the next newer page (after opening at a search hit); rows added."""
+        if not self.can_load_newer or self._loading:
+            return 0
+        assert self._conversation_id is not None and self._newer_cursor is not None
+        self._set_loading(True)
+        try:
+            page = desktop_reads.page_after(self._conn, self._conversation_id, self._newer_cursor,
+                                            limit=self.PAGE_SIZE + 1)
+            more = len(page) > self.PAGE_SIZE
+            page = page[: self.PAGE_SIZE]
+            self._newer_cursor = page[-1].cursor if more else None
+            items = [item for item in self._with_notes(self._message_items(page)) if item.key not in self._by_key]
+            if items:
+                start = len(self._items)
+                self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
+                self._items.extend(items)
+                self._by_key.update((item.key, item) for item in items)
+                self.endInsertRows()
+                self._recompute_flags(start, len(self._items))
+            return len(items)
+        finally:
+            self._set_loading(False)
 
     def load_older(self) -> int:
         """Prepend the next older page; the number of rows added."""
@@ -134,10 +193,18 @@ class ChatModel(QAbstractListModel):
             self._older_exhausted = True
         if page:
             self._cursor = page[-1].cursor
-        items = self._message_items(list(reversed(page)))
-        # Notes join for the stretch of time now loaded (all of them once history is).
-        oldest = None if self._older_exhausted else page[-1].ts
-        shown = [n for n in self._notes_waiting if oldest is None or n.created_at >= oldest]
+        return self._with_notes(self._message_items(list(reversed(page))))
+
+    def _in_loaded_stretch(self, ts: int) -> bool:
+        """Whether a note of this time belongs between the messages loaded now. The
+        newer bound is exclusive: messages of that same second may still come."""
+        oldest = None if self._older_exhausted or self._cursor is None else self._cursor.ts
+        newest = self._newer_cursor.ts if self._newer_cursor is not None else None
+        return (oldest is None or ts >= oldest) and (newest is None or ts < newest)
+
+    def _with_notes(self, items: list[ChatItem]) -> list[ChatItem]:
+        """`items` plus the waiting notes of the stretch now loaded, in time order."""
+        shown = [n for n in self._notes_waiting if self._in_loaded_stretch(n.created_at)]
         self._notes_waiting = [n for n in self._notes_waiting if n not in shown]
         items.extend(chat_items.note_item(n, self._team.name(n.author_id) or None) for n in shown)
         items.sort(key=lambda item: item.sort_key)
@@ -191,13 +258,12 @@ class ChatModel(QAbstractListModel):
         if self._conversation_id is None:
             return
         current = notes.notes_for(self._conn, self._conversation_id)
-        oldest = self._items[0].ts if self._items and not self._older_exhausted else None
         ids = {f"n{n.id}" for n in current}
         for item in [i for i in self._items if i.kind == chat_items.NOTE and i.key not in ids]:
             self._remove(self._row_of(item))
-        self._notes_waiting = [n for n in current if oldest is not None and n.created_at < oldest]
+        self._notes_waiting = [n for n in current if not self._in_loaded_stretch(n.created_at)]
         for note in current:
-            if oldest is None or note.created_at >= oldest:
+            if self._in_loaded_stretch(note.created_at):
                 self._put(chat_items.note_item(note, self._team.name(note.author_id) or None))
 
     def _put(self, item: ChatItem) -> None:
@@ -214,6 +280,8 @@ class ChatModel(QAbstractListModel):
             self._remove(row)
         if self._items and item.sort_key < self._items[0].sort_key and self.can_load_older:
             return  # it belongs to history not loaded yet; it arrives with that page
+        if self._items and item.sort_key > self._items[-1].sort_key and self.can_load_newer:
+            return  # newer than the stretch loaded around a search hit: it comes with paging down
         row = bisect.bisect_left(self._items, item.sort_key, key=lambda i: i.sort_key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._items.insert(row, item)
@@ -305,7 +373,7 @@ class ChatModel(QAbstractListModel):
         what = item.text or message_kinds.kind_label(item.kind)
         if item.text and item.kind not in (message_kinds.TEXT, chat_items.NOTE):
             what = f"{message_kinds.kind_label(item.kind)}: {item.text}"
-        parts = [who, formatting.clock_time(item.ts), what]
+        parts = [who, time_format.clock_time(item.ts), what]
         status = {
             "pending": self.tr("not sent yet"), "sent": self.tr("sent"), "delivered": self.tr("delivered"),
             "read": self.tr("read"), "played": self.tr("played"), "failed": self.tr("not delivered"),

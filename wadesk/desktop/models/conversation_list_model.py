@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from wadesk.core.phone_format import format_number
-from wadesk.desktop import formatting, message_kinds
+from wadesk.desktop import message_kinds, time_format
 from wadesk.desktop.team import TeamDirectory, initials
 from wadesk.store import contacts as store_contacts
 from wadesk.store import desktop_reads, search
@@ -53,6 +53,7 @@ class _Row:
     summary: ConversationSummary
     labels: list[Label] = field(default_factory=list)
     match_text: str | None = None  # the message a search found in this conversation
+    match_id: int | None = None  # and its id (choosing the row opens the chat there)
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -78,6 +79,7 @@ class ConversationListModel(QAbstractListModel):
     LabelNamesRole = _ROLE + 15
     AvatarKeyRole = _ROLE + 16
     SummaryRole = _ROLE + 17
+    MatchMessageIdRole = _ROLE + 18  # search mode: the message found (None for a name hit)
 
     PAGE_SIZE = 100
     CONTACT_HITS = 20
@@ -93,7 +95,7 @@ class ConversationListModel(QAbstractListModel):
         self._ids: list[int] = []
         self._keys: list[tuple[int, int]] = []  # sort keys, parallel to _ids
         self._rows: OrderedDict[int, _Row] = OrderedDict()  # the row cache
-        self._matches: dict[int, str] = {}  # search mode: the message found per conversation
+        self._matches: dict[int, tuple[str, int]] = {}  # search mode: (preview, id) of the hit per conversation
         self._filter_key = "all"
         self._label_id: int | None = None
         self._search = ""
@@ -172,7 +174,7 @@ class ConversationListModel(QAbstractListModel):
     def _cache(self, rows: list[_Row]) -> None:
         for row in rows:
             conversation_id = row.summary.conversation.id
-            row.match_text = self._matches.get(conversation_id)
+            row.match_text, row.match_id = self._matches.get(conversation_id, (None, None))
             self._rows[conversation_id] = row
             self._rows.move_to_end(conversation_id)
         while len(self._rows) > self.CACHE_ROWS:
@@ -224,13 +226,13 @@ class ConversationListModel(QAbstractListModel):
             self._exhausted = True
         if hits:
             self._search_before = hits[-1].id
-        match: dict[int, str] = {}
+        match: dict[int, tuple[str, int]] = {}
         shown = set(self._ids)
         for hit in hits:  # newest hit per conversation, in order of the hits
             if hit.conversation_id not in shown and hit.conversation_id not in match:
-                match[hit.conversation_id] = message_kinds.preview_text(
+                match[hit.conversation_id] = (message_kinds.preview_text(
                     message_kinds.kind_of(hit.type, hit.media_mime), hit.text or hit.media_filename
-                )
+                ), hit.id)
         self._matches.update(match)
         summaries = {s.conversation.id: s for s in desktop_reads.conversation_summaries(self._conn, list(match))}
         return self._with_labels([summaries[i] for i in match if i in summaries])
@@ -342,7 +344,7 @@ class ConversationListModel(QAbstractListModel):
         names = super().roleNames()
         for name in ("Id", "Name", "Number", "Preview", "PreviewKind", "PreviewIcon", "PreviewStatus",
                      "Time", "Timestamp", "Unread", "AssigneeId", "AssigneeInitials", "AssigneeName",
-                     "LabelColours", "LabelNames", "AvatarKey", "Summary"):
+                     "LabelColours", "LabelNames", "AvatarKey", "Summary", "MatchMessageId"):
             role = getattr(self, f"{name}Role")
             names[role] = QByteArray((name[0].lower() + name[1:]).encode())
         return names
@@ -374,7 +376,7 @@ class ConversationListModel(QAbstractListModel):
         if role == self.PreviewStatusRole:
             return last.status if last is not None and last.direction == "out" and row.match_text is None else None
         if role == self.TimeRole:
-            return formatting.list_time(c.last_activity_at, int(self._now()))
+            return time_format.list_time(c.last_activity_at, int(self._now()))
         if role == self.TimestampRole:
             return c.last_activity_at
         if role == self.UnreadRole:
@@ -393,6 +395,8 @@ class ConversationListModel(QAbstractListModel):
             return contact.wa_id or contact.user_id or str(contact.id)
         if role == self.SummaryRole:
             return summary
+        if role == self.MatchMessageIdRole:
+            return row.match_id
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self._spoken(index)
         return None

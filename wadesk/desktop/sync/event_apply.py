@@ -5,6 +5,13 @@ Runs on the database thread. The page and the sync cursor commit in one transact
 result is a `SyncChanges`: plain data the UI thread uses to refresh exactly the rows
 that changed, to notify about new customer messages and to show what colleagues do.
 
+An erasure (`contact.erased`: the owner erased a customer) is applied like any event,
+with the store's own function; the changes then name the conversations and messages
+that went (for the UI to close and forget), none of the page's earlier news about them
+survives, the media files to unlink come along (the UI has the worker's database thread
+delete them, inbox_controller.py), and right after the commit the WAL is checkpointed
+and truncated, so no old page image of the erased rows is left in it.
+
 A page that fails as a whole is applied event by event, and an event that fails on
 its own is skipped (logged by kind and seq, never by content): one payload this
 version cannot handle must not stop the whole team's sync. Environment errors (disk
@@ -21,7 +28,9 @@ from typing import Any
 from wadesk.store import replica_sync
 from wadesk.store._db import Connection, transaction
 from wadesk.store.apply_events import apply_event
+from wadesk.store.apply_privacy_events import LocalErasure, erase_contact_event
 from wadesk.store.apply_team_events import find_conversation
+from wadesk.store.connection import checkpoint
 from wadesk.store.errors import StoreError
 from wadesk.store.sync_state import set_sync_cursor
 
@@ -54,8 +63,18 @@ class ColleagueActivity:
 
 
 @dataclass(frozen=True, slots=True)
+class ColleagueTyping:
+    """A colleague is typing in a conversation until `until` (this computer's clock).
+    Not an event: the relay's sync answers carry it as presence (see the worker)."""
+
+    conversation_id: int  # local id
+    person_id: str
+    until: float
+
+
+@dataclass(frozen=True, slots=True)
 class SendRefusal:
-    conversation_id: int
+    conversation_id: int  # 0: a first message to a number, refused before it had a conversation
     message_id: int
     code: str  # "window_closed" | the relay's error code
     reason: str
@@ -72,9 +91,16 @@ class SyncChanges:
     incoming: list[IncomingNotice] = field(default_factory=list)
     activity: list[ColleagueActivity] = field(default_factory=list)
     refusals: list[SendRefusal] = field(default_factory=list)
-    # (message id, wamid, stored): media to fetch; `stored` once the relay has the file
+    # (message id, relay media key — a wamid or an upload's media id, stored): media to
+    # fetch; `stored` once the relay has the file
     media: list[tuple[int, str, bool]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the relay's standing with WhatsApp
+    # An owner erased customers: their conversations and messages are gone from the store
+    erasures: int = 0  # contact.erased events applied
+    erased: set[int] = field(default_factory=set)  # conversation ids
+    erased_messages: set[int] = field(default_factory=set)
+    erased_media: list[str] = field(default_factory=list)  # media file names to unlink
+    wal_truncated: bool | None = None  # after an erasure: the checkpoint completed
     total_unread: int = 0
     cursor: int = 0
 
@@ -83,10 +109,27 @@ class SyncChanges:
             self.messages[ref.id] = ref.conversation_id
             self.conversations.add(ref.conversation_id)
 
+    def erase(self, local: LocalErasure) -> None:
+        """Record an erasure; what the page said about the erased conversations before
+        it is dropped (no notice, no download, no repaint of a row that is gone). A
+        later event of the page may reuse an id for a new conversation: it adds anew."""
+        gone, lost = set(local.conversation_ids), set(local.message_ids)
+        self.erasures += 1
+        self.erased |= gone
+        self.erased_messages |= lost
+        self.erased_media.extend(local.media_files)
+        self.messages = {m: c for m, c in self.messages.items() if c not in gone and m not in lost}
+        self.conversations -= gone
+        self.notes -= gone
+        self.incoming = [n for n in self.incoming if n.conversation_id not in gone]
+        self.activity = [a for a in self.activity if a.conversation_id not in gone]
+        self.refusals = [r for r in self.refusals if r.conversation_id not in gone]
+        self.media = [m for m in self.media if m[0] not in lost]
+
     @property
     def empty(self) -> bool:
         return not (self.messages or self.conversations or self.notes or self.labels or self.quick_replies
-                    or self.people or self.refusals or self.notices)
+                    or self.people or self.refusals or self.notices or self.erasures)
 
 
 def apply_page(conn: Connection, events: list[dict[str, Any]], me_id: str | None,
@@ -104,6 +147,12 @@ def apply_page(conn: Connection, events: list[dict[str, Any]], me_id: str | None
         log.warning("a page of %d events failed; applying them one by one", len(events))
         with transaction(conn):
             changes = _apply_all(conn, events, me_id, notify, skip_bad=True)
+    if changes.erasures:
+        # The erased rows' old page images are still in the WAL until it is copied
+        # back and emptied. Waits for the UI's short reads (the busy timeout).
+        changes.wal_truncated = checkpoint(conn, truncate=True)
+        if not changes.wal_truncated:
+            log.warning("the checkpoint after an erasure did not complete; it is tried again")
     return changes
 
 
@@ -163,6 +212,9 @@ def _apply_one(conn: Connection, event: dict[str, Any], changes: SyncChanges, me
         before = replica_sync.message_ref(conn, wamid=p.get("wamid"))
     elif kind == "note.deleted":
         before = replica_sync.conversation_of_note(conn, int(p["note_id"]))
+    elif kind == "contact.erased":
+        changes.erase(erase_contact_event(conn, p))  # apply_event's own handler, with its result
+        return
     apply_event(conn, kind, p)
 
     if kind == "message.in":
@@ -217,7 +269,12 @@ def _apply_one(conn: Connection, event: dict[str, Any], changes: SyncChanges, me
         changes.quick_replies = True
     elif kind == "send.queued":
         local = _conversation(conn, p.get("conversation"), changes)
-        changes.message(replica_sync.message_ref(conn, client_id=p.get("client_id")))
+        ref = replica_sync.message_ref(conn, client_id=p.get("client_id"))
+        changes.message(ref)
+        # A colleague's photo or document: the relay kept the upload, under its media id.
+        media_id = (p.get("media") or {}).get("media_id")
+        if ref is not None and media_id and not ref.media_file:
+            changes.media.append((ref.id, str(media_id), True))
         agent = p.get("agent_id")
         if local is not None and agent and str(agent) != me_id and recent and p.get("type") != "reaction":
             changes.activity.append(ColleagueActivity(local, str(agent), "answered", at))

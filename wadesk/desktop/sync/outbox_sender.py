@@ -20,6 +20,11 @@ to a conversation the relay never named to us goes by the customer's number inst
 (`to`), which the relay resolves itself; the other operations fall back to the local
 id, which equals the relay's for conversations made by applying its log (the only
 way a replica makes them; see apply_events).
+
+A first message to a number (Ctrl+N) is a `send` without a local conversation
+(`conversation_id` null) and without a local echo: it always goes by `to`, the relay
+makes the conversation, and the sync brings it. Refused, it has no bubble to mark
+failed: the refusal goes to the UI with conversation id 0 and the relay's reason.
 """
 
 from __future__ import annotations
@@ -140,12 +145,17 @@ class OutboxSender:
             return Shipped(Outcome.SIGNED_OUT)
         except RelayUnavailable as exc:
             return Shipped(Outcome.RETRY, retry_after=exc.retry_after,
-                           unreachable=exc.code in ("unreachable", "timeout") or exc.status >= 502)
+                           # The relay answered but cannot reach Meta (a dead token, Meta
+                           # down): reachable, only waiting; the cloud.state notice says why.
+                           unreachable=exc.code in ("unreachable", "timeout") or (
+                               exc.status >= 502 and exc.code not in ("cloud_token_expired", "cloud_unavailable")))
         except RelayRefused as exc:
             log.info("relay refused an outbox item", extra={"op": op, "status": exc.status, "code": exc.code})
             if op == "send":
                 found = await self.db.run(_refuse_send, item, exc.code, str(exc))
                 refusal = SendRefusal(found[1], found[0], exc.code, str(exc)) if found else None
+                if found is None and local is None:  # a first message to a number: say so
+                    refusal = SendRefusal(0, 0, exc.code, str(exc))
                 return Shipped(Outcome.DONE, conversation_id=found[1] if found else local,
                                message_id=found[0] if found else None, refusal=refusal)
             # A refused note, assignment or label: nothing to resend; the next sync

@@ -128,6 +128,18 @@ class RelayApi:
     async def people(self) -> list[dict[str, Any]]:
         return (await self._json("GET", "/api/v1/people")).get("people", [])
 
+    async def templates(self, *, refresh: bool = False) -> list[dict[str, Any]] | None:
+        """The business's message templates as Meta describes them (`refresh`: not from
+        the relay's five-minute cache); None from a relay too old to offer them."""
+        try:
+            answer = await self._json("GET", "/api/v1/templates", params={"refresh": "1"} if refresh else None)
+        except RelayRefused as exc:
+            if exc.status == 404 and exc.code in ("", "not_found"):
+                return None
+            raise
+        templates = answer.get("templates") if isinstance(answer, dict) else None
+        return [t for t in templates if isinstance(t, dict)] if isinstance(templates, list) else []
+
     # -- sending -------------------------------------------------------------------------
 
     async def send(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -7,10 +7,12 @@
     worker.stop()
 
 On the loop run, side by side: the long-poll (GET /api/v1/sync since the stored
-cursor), the outbox sender, media downloads, and one-off calls the UI asks for (read
-receipts, the typing indicator). All database work goes to the worker's own database
-thread (db_thread.py) with its own writer connection; the UI keeps its connection for
-short reads and the user's own small writes. Results reach the UI only through the
+cursor, which also brings the colleagues' "is typing" presence), the outbox sender,
+media downloads, the message templates (after the team has loaded, then every ten
+minutes), and one-off calls the UI asks for (read receipts, the typing indicator).
+All database work goes to the worker's own database thread (db_thread.py) with its
+own writer connection; the UI keeps its connection for short reads and the user's
+own small writes. Results reach the UI only through the
 signals below; this module never touches a widget.
 """
 
@@ -30,10 +32,12 @@ from PySide6.QtCore import QObject, Signal
 
 from wadesk.desktop.sync.connection_state import ConnectionState
 from wadesk.desktop.sync.db_thread import DbThread
-from wadesk.desktop.sync.event_apply import apply_page
+from wadesk.desktop.sync.event_apply import ColleagueTyping, apply_page
 from wadesk.desktop.sync.media_fetch import MediaFetcher
+from wadesk.desktop.sync import presence
 from wadesk.desktop.sync.outbox_sender import Outcome, OutboxSender
 from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayError, RelayUnavailable
+from wadesk.desktop.sync.template_list import TemplateFetcher
 from wadesk.store import conversations, outbox, replica_sync
 from wadesk.store.errors import StoreError
 from wadesk.store.sync_state import get_sync_cursor
@@ -52,8 +56,13 @@ class WorkerSettings:
     backoff_cap_s: float = 30.0
     offline_after_s: float = 20.0
     outbox_poll_s: float = 2.0  # safety net; actions normally kick the sender at once
-    typing_every_s: float = 20.0  # WhatsApp shows "typing…" for up to 25 s per call
+    # WhatsApp shows the customer "typing…" for up to 25 s per call, but the relay tells
+    # colleagues for 10 s only: a call every 8 s keeps "Lena is typing…" steady.
+    typing_every_s: float = 8.0
     media_downloads: int = 2
+    templates_every_s: float = 600.0  # templates change rarely (Meta reviews them)
+    templates_retry_s: float = 30.0  # after a failed fetch
+    presence_max_s: float = presence.MAX_S  # one report of "typing" shows no longer than this
 
 
 class SyncWorker(QObject):
@@ -67,6 +76,8 @@ class SyncWorker(QObject):
     connection_changed = Signal(str, int)  # "online" | "reconnecting" | "offline", messages waiting
     signed_out = Signal(str)  # the device token is no longer valid: a plain explanation
     team_loaded = Signal(object, object)  # my person id, {person id: {"name", "role", "disabled"}}
+    templates_loaded = Signal(object)  # [MessageTemplate], approved only ([] from a relay without them)
+    presence_changed = Signal(object)  # [ColleagueTyping]: everyone typing now (not me)
 
     def __init__(self, base_url: str, token: str, open_connection: Callable[[], Any], media_dir: Path | None,
                  me_id: str | None, settings: WorkerSettings | None = None, *,
@@ -90,6 +101,7 @@ class SyncWorker(QObject):
         self._shown: tuple[str, int] | None = None
         self._read_told: dict[int, int] = {}  # conversation -> newest customer message told to the relay
         self._typing_told: dict[int, float] = {}
+        self._presence_shown: list[ColleagueTyping] | None = None
         self._signed_out = False
 
     # -- life cycle (UI thread) ----------------------------------------------------------
@@ -132,13 +144,16 @@ class SyncWorker(QObject):
         self._stop = asyncio.get_running_loop().create_future()
         self.api = RelayApi(self.base_url, self._token, transport=self._transport)
         self._kick = asyncio.Event()
+        self._templates = TemplateFetcher(self.api, on_loaded=self.templates_loaded.emit, on_signed_out=self._sign_out,
+                                          every_s=self.settings.templates_every_s,
+                                          retry_s=self.settings.templates_retry_s)
         self._sender = OutboxSender(self.api, self.db, self.media_dir)
         self._media = MediaFetcher(self.api, self.db, self.media_dir, on_saved=self.media_ready.emit,
                                    on_signed_out=self._sign_out) if self.media_dir is not None else None
         self._ready.set()
         self._spawn(self._sync_loop())
         self._spawn(self._outbox_loop())
-        self._spawn(self._load_team())
+        self._spawn(self._team_then_templates())
         if self._media is not None:
             for _ in range(self.settings.media_downloads):
                 self._spawn(self._media.run())
@@ -201,6 +216,15 @@ class SyncWorker(QObject):
 
     def set_me(self, me_id: str | None) -> None:
         self.me_id = me_id
+
+    def refresh_templates(self) -> None:
+        """Fetch the templates now (the user is about to choose one)."""
+        loop, templates = self._loop, getattr(self, "_templates", None)
+        if loop is not None and not loop.is_closed() and templates is not None:
+            try:
+                loop.call_soon_threadsafe(templates.refresh)
+            except RuntimeError:
+                pass
 
     # -- connection state ----------------------------------------------------------------
 
@@ -270,6 +294,8 @@ class SyncWorker(QObject):
                         self._media.want(message_id, wamid, now=stored)
                 if changes.refusals or changes.messages:
                     await self._emit_state()
+            if "presence" in page:  # after the events: they may bring its conversation
+                await self._presence(page.get("presence"))
             more = bool(events) and int(page.get("latest") or 0) > cursor
             if not more:
                 notify = True
@@ -325,6 +351,11 @@ class SyncWorker(QObject):
     # -- one-off calls -------------------------------------------------------------------
 
     async def _relay_id(self, conversation_id: int) -> int:
+        """The relay's id of a local conversation. Every event that makes or names one
+        (messages, sends, team events) carries it, and applying the event keeps it;
+        only a conversation known solely from events logged before references existed
+        has none, and then its own id is the relay's (the replica numbered it by
+        replaying the log in order)."""
         found = await self.db.run(replica_sync.relay_conversation_id, conversation_id)
         return found if found is not None else conversation_id
 
@@ -358,6 +389,37 @@ class SyncWorker(QObject):
             await self._sign_out(str(exc))
         except RelayError:
             pass  # a typing bubble that does not show is no loss
+
+    async def _local_id(self, relay_conversation_id: int) -> int | None:
+        """The reverse of _relay_id: the local conversation the relay calls this. With
+        _relay_id's fallback: a conversation the relay never named keeps its own id."""
+        def lookup(conn: Any) -> int | None:
+            found = replica_sync.local_conversation_id(conn, relay_conversation_id)
+            if found is None and replica_sync.relay_conversation_id(conn, relay_conversation_id) is None \
+                    and conversations.get_conversation(conn, relay_conversation_id) is not None:
+                found = relay_conversation_id
+            return found
+
+        return await self.db.run(lookup)
+
+    async def _presence(self, entries: Any) -> None:
+        """The relay's list of who is typing where -> presence_changed, when it differs
+        from what the UI was told last (see presence.py)."""
+        now = time.time()
+        typing: list[ColleagueTyping] = []
+        for relay_id, person, until in presence.typing_entries(entries, self.me_id):
+            local = await self._local_id(relay_id)
+            if local is not None:  # a conversation this replica does not have yet
+                typing.append(presence.local_typing(local, person, until, now, self.settings.presence_max_s))
+        typing.sort(key=lambda t: (t.conversation_id, t.person_id))
+        if not presence.same(self._presence_shown, typing):
+            self._presence_shown = typing
+            self.presence_changed.emit(typing)
+
+    async def _team_then_templates(self) -> None:
+        await self._load_team()
+        if not self._signed_out:
+            await self._templates.run()
 
     async def _load_team(self) -> None:
         while True:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor, QTextDocument
 
-from wadesk.desktop import formatting, message_kinds as mk
+from wadesk.desktop import formatting, message_kinds as mk, time_format
 from wadesk.desktop.chat_items import NOTE, ChatItem
 from wadesk.desktop.rich_text import to_html
 
@@ -85,7 +85,7 @@ class BubbleLayout:
 
 
 def footer_text(item: ChatItem) -> str:
-    time = formatting.clock_time(item.ts)
+    time = time_format.clock_time(item.ts)
     if item.status == "failed":
         return QCoreApplication.translate("bubble_layout", "Not delivered") + "  " + time
     if item.edited:

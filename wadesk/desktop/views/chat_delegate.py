@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
-from wadesk.desktop import formatting, message_kinds as mk
+from wadesk.desktop import formatting, message_kinds as mk, time_format
 from wadesk.desktop.chat_items import NOTE, ChatItem
 from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.models.chat_model import ChatModel
@@ -54,6 +54,7 @@ class ChatDelegate(QStyledItemDelegate):
         self._style_key: tuple | None = None
         self._day_ends = _next_midnight(time.time())
         self.view_width: float | None = None  # kept current by the chat view
+        self.highlight_key: str | None = None  # a bubble lit up for a moment (a search hit)
 
     # -- the one layout ------------------------------------------------------------------
 
@@ -168,6 +169,13 @@ class ChatDelegate(QStyledItemDelegate):
         self._footer(painter, item, layout, style, colours)
         if layout.reactions_rect is not None:
             self._reactions(painter, layout, style, colours)
+        if item.key == self.highlight_key:
+            # A wash of the accent over the bubble: "here it is", without moving anything.
+            wash = QColor(colours["accent"])
+            wash.setAlpha(70)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(wash)
+            painter.drawRoundedRect(layout.bubble.adjusted(-3, -3, 3, 3), 9.0, 9.0)
         painter.restore()
 
     @staticmethod
@@ -339,10 +347,10 @@ class ChatDelegate(QStyledItemDelegate):
             name = message.media_filename or mk.kind_label(item.kind)
             return f"{name} · {formatting.file_size(message.media_size)}".strip(" ·")
         if hit.kind == "bubble":
-            lines = [formatting.full_time(item.ts)]
+            lines = [time_format.full_time(item.ts)]
             if message is not None and message.status == "read" and message.read_at:
-                lines.append(self.tr("Read %1").replace("%1", formatting.full_time(message.read_at)))
+                lines.append(self.tr("Read %1").replace("%1", time_format.full_time(message.read_at)))
             elif message is not None and message.delivered_at and item.outgoing:
-                lines.append(self.tr("Delivered %1").replace("%1", formatting.full_time(message.delivered_at)))
+                lines.append(self.tr("Delivered %1").replace("%1", time_format.full_time(message.delivered_at)))
             return "\n".join(lines)
         return ""

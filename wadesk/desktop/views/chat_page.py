@@ -82,9 +82,14 @@ class ChatPage(QWidget):
         if self.model.conversation_id is not None:
             signal.emit(self.model.conversation_id, *args)
 
-    def open(self, summary: ConversationSummary, labels: list[Label]) -> None:
+    def open(self, summary: ConversationSummary, labels: list[Label], around: int | None = None) -> None:
+        """Show a conversation; `around`: a message id to open it at (a search hit),
+        centred and highlighted, also when the conversation is open already."""
         name = contact_name(summary.contact)
-        if summary.conversation.id != self.model.conversation_id:
+        if around is not None and summary.conversation.id == self.model.conversation_id:
+            if not self.view.show_key(f"m{around}"):  # not in the loaded stretch: page to it
+                self.model.open(summary.conversation.id, name, around)
+        elif summary.conversation.id != self.model.conversation_id:
             if self.model.conversation_id is not None:
                 draft = self.composer.edit.toPlainText()
                 if draft.strip():
@@ -95,7 +100,7 @@ class ChatPage(QWidget):
             self.composer.clear_attachment()
             self.composer.edit.setPlainText(self._drafts.pop(summary.conversation.id, ""))
             self.composer.edit.moveCursor(self.composer.edit.textCursor().MoveOperation.End)
-            self.model.open(summary.conversation.id, name)
+            self.model.open(summary.conversation.id, name, around)
         self.update_header(summary, labels)
         number = self.header.number.text()
         self.composer.set_placeholder_values(placeholder_values(name, number, self._team.name(self._team.me_id)))
@@ -107,6 +112,21 @@ class ChatPage(QWidget):
     def close_conversation(self) -> None:
         self.model.close()
         self.header.clear()
+
+    def forget_conversations(self, conversation_ids: set[int]) -> bool:
+        """The owner erased these conversations: drop their drafts, and if one of them
+        is open, close it with its reply, attachment and typed text. True if it was open.
+        (SQLite reuses ids: a draft left behind would turn up in a later conversation.)"""
+        for conversation_id in conversation_ids:
+            self._drafts.pop(conversation_id, None)
+        if self.model.conversation_id not in conversation_ids:
+            return False
+        self.close_conversation()  # first: clearing the text below then tells no one "typing"
+        self.composer.clear_reply()
+        self.composer.clear_attachment()
+        self.composer.edit.clear()
+        self.delegate.cache.clear()  # laid-out texts of the erased messages
+        return True
 
     def reply_to(self, key: str) -> None:
         item = self.model.item(self.model.row_of_key(key))

@@ -4,6 +4,9 @@ It sticks to the bottom while the user is there (new messages scroll into view),
 otherwise leaves the reading position alone and offers a "New messages" button. Near
 the top it asks the model for the next older page and keeps the visible bubbles where
 they were, by restoring the distance from the bottom once the new rows are laid out.
+
+Opened at a search hit, it centres that message and highlights it briefly; newer
+pages are then appended as the user scrolls down, and the button jumps to the latest.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from wadesk.desktop.views import glyphs
 from wadesk.desktop.views.chat_delegate import ChatDelegate
 
 LOAD_OLDER_WITHIN_PX = 600
+LOAD_NEWER_WITHIN_PX = 600
 AT_BOTTOM_WITHIN_PX = 24
+HIGHLIGHT_MS = 2_000
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
 
 
@@ -76,6 +81,8 @@ class ChatView(QListView):
         delegate.quote_activated.connect(self.scroll_to_wamid)
         self._at_bottom = True
         self._anchor_from_bottom: int | None = None
+        self._highlight_timer = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
+        self._highlight_timer.timeout.connect(lambda: self.highlight(None))
         self._tile: QPixmap | None = None
         self._tile_colour = ""
         self.new_messages = QToolButton(self, objectName="NewMessagesButton")
@@ -83,7 +90,7 @@ class ChatView(QListView):
         self.new_messages.setAccessibleName(self.tr("Jump to the new messages"))
         self.new_messages.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.new_messages.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.new_messages.clicked.connect(self.scroll_to_bottom)
+        self.new_messages.clicked.connect(self.jump_to_latest)
         self.new_messages.hide()
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
@@ -105,9 +112,16 @@ class ChatView(QListView):
     def _reset(self) -> None:
         self._delegate.cache.clear()
         self._anchor_from_bottom = None
-        self._at_bottom = True
+        self.highlight(None)
+        model = self.chat_model()
+        focus = model.focus_key if model is not None else None
+        self._at_bottom = focus is None
         self.new_messages.hide()
-        QTimer.singleShot(0, self.scroll_to_bottom)
+        if focus is not None:
+            # Once the rows are laid out: centre the hit and light it up.
+            QTimer.singleShot(0, lambda: self.show_key(focus))
+        else:
+            QTimer.singleShot(0, self.scroll_to_bottom)
 
     def _rows_coming(self, parent: QModelIndex, first: int, last: int) -> None:
         model = self.chat_model()
@@ -119,9 +133,10 @@ class ChatView(QListView):
 
     def _rows_arrived(self, parent: QModelIndex, first: int, last: int) -> None:
         model = self.chat_model()
-        if model is None or first == 0:
-            return
+        if model is None or first == 0 or model.loading_older:
+            return  # (also while a newer page is appended: that is no news)
         if last == model.rowCount() - 1 and not self._at_bottom:
+            self.new_messages.setText(self.tr("New messages"))
             self.new_messages.show()
             self._place_button()
 
@@ -152,23 +167,75 @@ class ChatView(QListView):
         return self._at_bottom
 
     def scroll_to_bottom(self) -> None:
+        model = self.chat_model()
+        if model is not None and model.can_load_newer:
+            self._offer_latest()  # the end of the chat is not loaded: offer the jump
+            return
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
         self._at_bottom = True
         self.new_messages.hide()
+
+    def jump_to_latest(self) -> None:
+        """The newest messages, also from a stretch opened at a search hit."""
+        model = self.chat_model()
+        if model is not None and model.can_load_newer and model.conversation_id is not None:
+            model.open(model.conversation_id, model.contact_name)  # the reset scrolls down
+            return
+        self.scroll_to_bottom()
+
+    def show_key(self, key: str) -> bool:
+        """Centre a row (by key) and highlight it for a moment; False if not loaded."""
+        model = self.chat_model()
+        row = model.row_of_key(key) if model is not None else -1
+        if row < 0:
+            return False
+        self.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        bar = self.verticalScrollBar()
+        self._at_bottom = bar.value() >= bar.maximum() - AT_BOTTOM_WITHIN_PX and not model.can_load_newer
+        if model.can_load_newer:
+            self._offer_latest()
+        self.highlight(key)
+        return True
+
+    def _offer_latest(self) -> None:
+        self.new_messages.setText(self.tr("Latest messages"))
+        self.new_messages.show()
+        self._place_button()
+
+    @property
+    def highlighted_key(self) -> str | None:
+        return self._delegate.highlight_key
+
+    def highlight(self, key: str | None) -> None:
+        """Light up one bubble (a search hit, a quoted message) for HIGHLIGHT_MS."""
+        model = self.chat_model()
+        previous, self._delegate.highlight_key = self._delegate.highlight_key, key
+        for old_or_new in (previous, key):
+            row = model.row_of_key(old_or_new) if model is not None and old_or_new else -1
+            if row >= 0:
+                self.update(model.index(row, 0))
+        if key is not None:
+            self._highlight_timer.start()
+        else:
+            self._highlight_timer.stop()
 
     def scroll_to_wamid(self, wamid: str) -> None:
         model = self.chat_model()
         row = model.row_of_wamid(wamid) if model is not None else -1
         if row >= 0:
-            self.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.show_key(model.item(row).key)
 
     def _scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
-        self._at_bottom = value >= bar.maximum() - AT_BOTTOM_WITHIN_PX
+        model = self.chat_model()
+        newer = model is not None and model.can_load_newer
+        self._at_bottom = value >= bar.maximum() - AT_BOTTOM_WITHIN_PX and not newer
         if self._at_bottom:
             self.new_messages.hide()
         if value < LOAD_OLDER_WITHIN_PX:
             self._maybe_load_older()
+        if newer and value > bar.maximum() - LOAD_NEWER_WITHIN_PX:
+            QTimer.singleShot(0, self._load_newer_now)
 
     def _range_changed(self, minimum: int, maximum: int) -> None:
         bar = self.verticalScrollBar()
@@ -180,6 +247,9 @@ class ChatView(QListView):
             bar.setValue(maximum)
         if maximum < LOAD_OLDER_WITHIN_PX or bar.value() < LOAD_OLDER_WITHIN_PX:
             self._maybe_load_older()
+        model = self.chat_model()
+        if model is not None and model.can_load_newer and bar.value() > maximum - LOAD_NEWER_WITHIN_PX:
+            QTimer.singleShot(0, self._load_newer_now)
 
     def _maybe_load_older(self) -> None:
         model = self.chat_model()
@@ -194,6 +264,16 @@ class ChatView(QListView):
         bar = self.verticalScrollBar()
         if bar.value() < LOAD_OLDER_WITHIN_PX or bar.maximum() < LOAD_OLDER_WITHIN_PX:
             model.load_older()
+
+    def _load_newer_now(self) -> None:
+        model = self.chat_model()
+        if model is None or not model.can_load_newer or model.loading_older:
+            return
+        bar = self.verticalScrollBar()
+        if bar.value() > bar.maximum() - LOAD_NEWER_WITHIN_PX:
+            model.load_newer()  # rows go in below: what the user reads does not move
+            if not model.can_load_newer:
+                self.new_messages.hide()
 
     # -- painting and geometry -----------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayo
 
 from wadesk.core import window
 from wadesk.core.phone_format import format_number
-from wadesk.desktop import formatting
+from wadesk.desktop import formatting, time_format
 from wadesk.desktop.models.conversation_list_model import contact_name
 from wadesk.desktop.team import TeamDirectory
 from wadesk.desktop.theme import current_colours
@@ -138,7 +138,7 @@ class ConversationHeader(QWidget):
             text = self.tr("Open for %1").replace("%1", formatting.window_left(left))
             state = "soon" if left < SOON_SECONDS else "open"
             tip = self.tr("You can write freely until %1. After that, only a template can be sent.").replace(
-                "%1", formatting.full_time(window.window_closes_at(last) or now))
+                "%1", time_format.full_time(window.window_closes_at(last) or now))
         else:
             text = self.tr("Closed: only a template can be sent")
             state = "closed"

@@ -167,6 +167,13 @@ def _note(p: QPainter) -> None:
     _line(p, (8, 9), (16, 9))
 
 
+def _new_chat(p: QPainter) -> None:
+    # A speech bubble with a plus: "write to a number".
+    p.drawPolygon(_poly((4, 5), (20, 5), (20, 16.5), (10, 16.5), (6, 20), (6, 16.5), (4, 16.5)))
+    _line(p, (12, 7.8), (12, 13.7))
+    _line(p, (9, 10.75), (15, 10.75))
+
+
 def _chevron_down(p: QPainter) -> None:
     _line(p, (6, 9), (12, 15), (18, 9))
 
@@ -212,7 +219,7 @@ _GLYPHS: dict[str, Callable[[QPainter], None]] = {
     "document": _document, "sticker": _sticker, "pin": _pin, "person": _person,
     "blocked": _blocked, "warning": _warning, "clock": _clock, "tick": _tick,
     "double_tick": _double_tick, "failed": _failed, "paperclip": _paperclip,
-    "send": _send, "smile": _smile, "template": _template, "note": _note,
+    "send": _send, "smile": _smile, "template": _template, "note": _note, "new_chat": _new_chat,
     "chevron_down": _chevron_down, "arrow_down": _arrow_down, "play": _play,
     "close": _close, "reply": _reply, "tag": _tag, "download": _download,
 }

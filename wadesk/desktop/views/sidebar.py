@@ -1,9 +1,21 @@
-"""The left column: who we are, search, filters and the conversation list."""
+"""The left column: who we are (and the way into the settings), search, filters and
+the conversation list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -13,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +47,55 @@ def _dot(colour: str) -> QIcon:
     painter.end()
     return QIcon(pixmap)
 
+
+def gear_icon(colour: str, size: int = 22) -> QIcon:
+    """A cog: eight teeth around a ring, drawn so it takes the theme's colour."""
+    ratio = 2
+    pixmap = QPixmap(size * ratio, size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(size / 24, size / 24)
+    outline = QPainterPath()
+    teeth, outer, inner = 8, 10.0, 7.6
+    for i in range(teeth * 4):
+        # Each tooth: up, flat top, down, flat root (a quarter of its angle each).
+        angle = (i / (teeth * 4)) * 2 * math.pi - math.pi / 2
+        radius = outer if i % 4 in (1, 2) else inner
+        point = QPointF(12 + radius * math.cos(angle), 12 + radius * math.sin(angle))
+        if i == 0:
+            outline.moveTo(point)
+        else:
+            outline.lineTo(point)
+    outline.closeSubpath()
+    pen = QPen(QColor(colour), 1.8)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(outline)
+    painter.drawEllipse(QPointF(12, 12), 3.2, 3.2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def preferences_keys() -> list[QKeySequence]:
+    """The platform's Preferences shortcut (Cmd+, on macOS), and Ctrl+, everywhere."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences))
+    ctrl_comma = QKeySequence("Ctrl+,")
+    if ctrl_comma not in keys:
+        keys.append(ctrl_comma)
+    return keys
+
+
 SEARCH_DEBOUNCE_MS = 200
 
 
 class Sidebar(QWidget):
     search_changed = Signal(str)  # debounced, so typing never floods the store
     filter_changed = Signal(str)  # "all" | "unread" | "mine" | "unassigned" | "label:<id>"
+    settings_requested = Signal()  # the gear button or Ctrl+,
+    new_conversation_requested = Signal()  # the "new conversation" button (Ctrl+N: main window)
 
     def __init__(self, business_name: str, business_number: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,13 +105,37 @@ class Sidebar(QWidget):
 
         header = QWidget(objectName="SidebarHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        header_layout = QVBoxLayout(header)
-        header_layout.setContentsMargins(16, 12, 16, 12)
-        header_layout.setSpacing(0)
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 12, 10, 12)
+        header_layout.setSpacing(8)
+        who = QVBoxLayout()
+        who.setSpacing(0)
         self.business_name = QLabel(business_name, objectName="BusinessName")
         self.business_number = QLabel(business_number, objectName="BusinessNumber")
-        header_layout.addWidget(self.business_name)
-        header_layout.addWidget(self.business_number)
+        who.addWidget(self.business_name)
+        who.addWidget(self.business_number)
+        header_layout.addLayout(who, 1)
+        self.new_button = QToolButton(objectName="NewConversationButton", autoRaise=True)
+        self.new_button.setAccessibleName(self.tr("New conversation"))
+        self.new_button.setToolTip(self.tr("Write to a phone number (%1)").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.new_button.setIconSize(QSize(22, 22))
+        self.new_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_button.clicked.connect(self.new_conversation_requested)
+        header_layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.settings_button = QToolButton(objectName="SettingsButton", autoRaise=True)
+        keys = preferences_keys()
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.setToolTip(self.tr("Settings (%1)").replace(
+            "%1", keys[0].toString(QKeySequence.SequenceFormat.NativeText)))
+        self.settings_button.setIconSize(QSize(22, 22))
+        self.settings_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.settings_button.clicked.connect(self.settings_requested)
+        header_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Window-wide: Ctrl+, works wherever the focus is in the main window.
+        self.settings_shortcuts = [QShortcut(key, self, activated=self.settings_requested.emit,
+                                             context=Qt.ShortcutContext.WindowShortcut) for key in keys]
+        self._paint_icons()
 
         self.search = QLineEdit(objectName="SearchField")
         self.search.setPlaceholderText(self.tr("Search names, numbers and messages"))
@@ -122,6 +202,15 @@ class Sidebar(QWidget):
         layout.addWidget(header)
         layout.addLayout(controls)
         layout.addLayout(self._list_stack, 1)
+
+    def _paint_icons(self) -> None:
+        self.settings_button.setIcon(gear_icon(current_colours()["muted"]))
+        self.new_button.setIcon(glyphs.icon("new_chat", current_colours()["muted"], 22))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._paint_icons()  # the theme changed
 
     def _chip_clicked(self, button: QPushButton) -> None:
         if button is self.label_chip:
