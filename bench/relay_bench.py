@@ -318,7 +318,12 @@ def serve(kind: str, port: int, data_dir: Path) -> None:
             pass
 
     uconfig = uvicorn_config(app, config, log_level="warning")
-    uvicorn.Server(uconfig).run(sockets=[bind("127.0.0.1", port)])
+    if kind == "relay":  # as `wadesk relay run` serves: parked long-polls released at stop
+        from wadesk.relay.server import RelayUvicornServer
+
+        RelayUvicornServer(uconfig, ctx).run(sockets=[bind("127.0.0.1", port)])
+    else:
+        uvicorn.Server(uconfig).run(sockets=[bind("127.0.0.1", port)])
 
 
 # Setup of the relay's database: the team, and the outgoing messages statuses refer to ---

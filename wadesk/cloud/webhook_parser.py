@@ -64,6 +64,10 @@ def _reject_constant(name: str) -> float:
     raise InvalidWebhook(f"{name} is not JSON")
 
 
+# One decoder for all: json.loads with an argument builds a new decoder on every call.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
 def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
     """The envelope as a dict; raises InvalidWebhook for anything that isn't one."""
     if isinstance(body, Mapping):
@@ -71,7 +75,9 @@ def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
     if not isinstance(body, (bytes, bytearray, str)):
         raise InvalidWebhook("a webhook body is bytes, text or a dict")
     try:
-        data = json.loads(body, parse_constant=_reject_constant)
+        if not isinstance(body, str):  # as json.loads does: UTF-8/16/32, by the first bytes
+            body = body.decode(json.detect_encoding(body), "surrogatepass")
+        data = _DECODER.decode(body)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
         raise InvalidWebhook(f"not JSON: {type(exc).__name__}") from None
     return obj(data, "envelope")
