@@ -24,7 +24,9 @@ def test_a_long_running_relay_drops_old_migration_copies_and_unused_uploads(rela
     media_id = uploaded.json()["media_id"]
 
     figures = relay.call(lambda: housekeeping.run_once(relay.ctx))
-    assert figures == {"uploads_dropped": 0, "backups_removed": 1}  # the upload is young
+    # (A reader connection the relay opens meanwhile applies the same policy: the old
+    # copy may already be gone by then, so the files are what counts.)
+    assert figures["uploads_dropped"] == 0 and figures["backups_removed"] in (0, 1)  # the upload is young
     assert not old.exists() and fresh.exists()
     assert migration_backups.backups_of(database) == [fresh]
 
