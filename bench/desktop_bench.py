@@ -17,10 +17,17 @@ and measures:
                      of the conversation list with rows in it (a paint-event filter)
     open_conv_ms     opening the 100,000-message conversation to the first paint of
                      the chat view
-    chat_scroll_ms   one page of scrolling up in that chat (older pages load as they
-                     would for the user), until painted; median of 20 pages
-    list_scroll_ms   one page of scrolling down the conversation list, until painted;
-                     median of 20 pages
+    chat_scroll_ms   one page of scrolling up in that chat, until everything it set off
+                     has finished and painted: the older page it asks for (load_older),
+                     the relayout, the scroll position restored, the final paint (events
+                     are processed until the app is idle); median of 40 pages
+    chat_scroll_max_ms  the worst of those pages (one that loaded an older page)
+    list_scroll_ms   one page of scrolling down the conversation list, the same way
+                     (rows read in batches, fetchMore); median of 40 pages
+    list_scroll_max_ms  the worst of those
+    search_prefix_ms  the search box's debounced text reaching the list (the UI thread
+                     runs the search) to the list painted and idle, one letter ("a",
+                     "m", "d"): the median; search_prefix2_ms the same for two letters
     peak_rss_mb      the child's peak resident memory
 
 The figures are the medians over the runs; the last line is the JSON the issue asks for.
@@ -46,7 +53,8 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 KEY = bytes(range(32, 64))  # a fixed raw key: the bench measures, it protects nothing
 SEED = 7
-PAGES = 20
+PAGES = 40
+STAMP_KEYS = ("messages", "conversations", "seed", "version")
 
 
 # -- the profile ---------------------------------------------------------------------------
@@ -61,8 +69,11 @@ def build_profile(home: Path, n: int, n_conversations: int) -> Path:
 
     stamp = {"messages": n, "conversations": n_conversations, "seed": SEED, "version": 1}
     marker = home / "profile.json"
-    if marker.exists() and json.loads(marker.read_text()) == stamp:
-        return home
+    if marker.exists():
+        made = json.loads(marker.read_text())
+        # The marker also records what was found (big_conversation): compare the stamp only.
+        if {key: made.get(key) for key in STAMP_KEYS} == stamp and "big_conversation" in made:
+            return home
     shutil.rmtree(home, ignore_errors=True)
     paths = wpaths.for_profile(home).ensure()
     print(f"writing {n:,} messages over {n_conversations:,} conversations into {home} ...", flush=True)
@@ -122,12 +133,31 @@ def child(home: Path, spawned_at: float, big: int) -> None:
     list_view.viewport().installEventFilter(list_watch)
     results: dict[str, float] = {}
 
-    def timed_paint(widget, action) -> float:
-        """ms from `action()` to the widget's next paint, forced at once."""
+    def until_idle(view) -> None:
+        """Process events until a few passes in a row paint nothing and add no rows:
+        deferred page loads (QTimer 0), the delayed relayout and the scroll position
+        restored after it have all run, and their result is on screen."""
+        quiet = 0
+        while quiet < 3:
+            before = (len(painted_at), view.model().rowCount())
+            app.processEvents()
+            quiet = quiet + 1 if (len(painted_at), view.model().rowCount()) == before else 0
+
+    def timed_page(view, action) -> float:
+        """ms from `action()` to the view painted with everything it triggered done."""
         started = time.perf_counter()
         action()
-        widget.repaint()  # synchronous: what the user sees next frame
+        view.viewport().repaint()  # synchronous: what the user sees next frame
+        until_idle(view)  # whatever it set off, painted by the update() it posts
         return (time.perf_counter() - started) * 1000
+
+    painted_at: list[float] = []
+
+    class PaintCount(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted_at.append(time.perf_counter())
+            return False
 
     def measure() -> None:
         results["cold_start_s"] = painted["list"] - spawned_at
@@ -139,21 +169,28 @@ def child(home: Path, spawned_at: float, big: int) -> None:
         chat_view.viewport().repaint()
         results["open_conv_ms"] = (time.perf_counter() - opened) * 1000
         assert "chat" in painted, "the chat did not paint"
+        counter = PaintCount()
+        chat_view.viewport().installEventFilter(counter)
+        list_view.viewport().installEventFilter(counter)
+        until_idle(chat_view)  # the open's own deferred work (scroll to the bottom) is not a page
         bar = chat_view.verticalScrollBar()
-        chat = []
-        for _ in range(PAGES):
-            chat.append(timed_paint(chat_view.viewport(), lambda: bar.setValue(bar.value() - bar.pageStep())))
-            app.processEvents()  # older pages arrive as they would between two frames
+        chat = [timed_page(chat_view, lambda: bar.setValue(bar.value() - bar.pageStep())) for _ in range(PAGES)]
         results["chat_scroll_ms"] = statistics.median(chat)
+        results["chat_scroll_max_ms"] = max(chat)
         list_bar = list_view.verticalScrollBar()
-        listed = []
-        for _ in range(PAGES):
-            listed.append(timed_paint(list_view.viewport(),
-                                      lambda: list_bar.setValue(list_bar.value() + list_bar.pageStep())))
-            app.processEvents()
+        listed = [timed_page(list_view, lambda: list_bar.setValue(list_bar.value() + list_bar.pageStep()))
+                  for _ in range(PAGES)]
         results["list_scroll_ms"] = statistics.median(listed)
+        results["list_scroll_max_ms"] = max(listed)
         results["chat_rows"] = window.chat_page.model.rowCount()
         results["list_rows"] = window.list_model.rowCount()
+        for key, texts in (("search_prefix_ms", ("a", "m", "d")), ("search_prefix2_ms", ("mo", "de", "ha"))):
+            took = []
+            for text in texts:
+                took.append(timed_page(list_view, lambda t=text: window.sidebar.search_changed.emit(t)))
+                window.sidebar.search_changed.emit("")
+                until_idle(list_view)
+            results[key] = statistics.median(took)
         QApplication.exit(0)
 
     def wait_for_first_paint() -> None:
@@ -203,9 +240,11 @@ def main(argv: list[str]) -> int:
         result = run_child(home, big)
         runs.append(result)
         print(f"run {run + 1}: " + ", ".join(f"{k} {v:.1f}" for k, v in result.items()), flush=True)
-    keys = ("cold_start_s", "open_conv_ms", "chat_scroll_ms", "list_scroll_ms", "peak_rss_mb")
+    keys = ("cold_start_s", "open_conv_ms", "chat_scroll_ms", "chat_scroll_max_ms", "list_scroll_ms",
+            "list_scroll_max_ms", "search_prefix_ms", "search_prefix2_ms", "peak_rss_mb")
     final = {key: round(statistics.median(r[key] for r in runs), 3 if key == "cold_start_s" else 1) for key in keys}
-    print("targets: cold start <= 2 s, open <= 100 ms, a page of scrolling <= 16 ms, peak RSS <= 300 MB")
+    print("targets: cold start <= 2 s, open <= 100 ms, a page of scrolling <= 16 ms, peak RSS <= 300 MB"
+          " (indicative: other processes share the CPU)")
     print(json.dumps(final))
     return 0
 

@@ -23,7 +23,7 @@ Check = Callable[[Path], str]
 
 
 def _check_store(tmp: Path) -> str:
-    from wadesk.store.connection import open_database
+    from wadesk.store.connection import cipher_version, open_database
     from wadesk.store.contacts import ContactInfo
     from wadesk.store.errors import WrongKeyError
     from wadesk.store.messages import IncomingMessage, apply_incoming_message, page_messages
@@ -33,7 +33,7 @@ def _check_store(tmp: Path) -> str:
     path = tmp / "selftest.db"
     conn = open_database(path, key=key, create=True)
     try:
-        version = conn.execute("PRAGMA cipher_version").fetchone()[0]
+        version = cipher_version(conn)
         result = apply_incoming_message(
             conn,
             IncomingMessage(

@@ -4,12 +4,12 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="182"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="254"/>
         <source>That is not your current PIN or passphrase. Nothing was changed.</source>
         <translation>Das ist nicht Ihre aktuelle PIN oder Passphrase. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="195"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="267"/>
         <source>That is not your current PIN or passphrase. The lock stays on.</source>
         <translation>Das ist nicht Ihre aktuelle PIN oder Passphrase. Die Sperre bleibt an.</translation>
     </message>
@@ -17,37 +17,42 @@
 <context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="341"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
         <source>WhatsApp gave no reason.</source>
         <translation>WhatsApp hat keinen Grund genannt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="348"/>
         <source>Not delivered: %1</source>
         <translation>Nicht zugestellt: %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
         <source>Click to try again.</source>
         <translation>Zum erneuten Senden klicken.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
+        <source>Click to send a template.</source>
+        <translation>Klicken, um eine Vorlage zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
         <source>Your team</source>
         <translation>Ihr Team</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="352"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="358"/>
         <source>Read %1</source>
         <translation>Gelesen %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="354"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="360"/>
         <source>Delivered %1</source>
         <translation>Zugestellt %1</translation>
     </message>
@@ -104,32 +109,32 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="136"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="162"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="147"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="173"/>
         <source>Not downloaded yet</source>
         <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="174"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
         <translation>Diese Datei wurde noch nicht heruntergeladen. Sie erscheint hier, sobald sie da ist.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="160"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="186"/>
         <source>Cannot open the file</source>
         <translation>Datei lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="161"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="187"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
         <translation>wadesk konnte diese Datei nicht öffnen. Versuchen Sie stattdessen „Speichern unter …“.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="168"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="194"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
@@ -137,88 +142,93 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="66"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="68"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="89"/>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="139"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="92"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="142"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="90"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="93"/>
         <source>Jump to the new messages</source>
         <translation>Zu den neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="201"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="204"/>
         <source>Latest messages</source>
         <translation>Neueste Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="370"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="372"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="375"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Like</source>
         <translation>Gefällt mir</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Love</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Laugh</source>
         <translation>Lachen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Surprised</source>
         <translation>Überrascht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
         <source>Sad</source>
         <translation>Traurig</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
         <source>Thanks</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="379"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="382"/>
         <source>Remove your reaction</source>
         <translation>Ihre Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="381"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="383"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="387"/>
         <source>Save as…</source>
         <translation>Speichern unter …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="390"/>
+        <source>Send a template</source>
+        <translation>Vorlage senden</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="392"/>
         <source>Try again</source>
         <translation>Erneut senden</translation>
     </message>
@@ -265,7 +275,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/views/composer.py" line="112"/>
-        <location filename="../../wadesk/desktop/views/composer.py" line="279"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="295"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
@@ -316,7 +326,7 @@
         <translation>Diese Datei kann nicht gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="257"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="259"/>
         <source>add a caption below, or just send</source>
         <translation>unten eine Bildunterschrift ergänzen oder einfach senden</translation>
     </message>
@@ -332,72 +342,82 @@
 <context>
     <name>ConversationHeader</name>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="68"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="73"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="69"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="74"/>
         <source>Labels of this conversation</source>
         <translation>Labels dieser Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="99"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="104"/>
         <source>Conversation with %1</source>
         <translation>Unterhaltung mit %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="138"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="163"/>
+        <source>Closed by WhatsApp: only a template can be sent</source>
+        <translation>Von WhatsApp geschlossen: Nur eine Vorlage kann gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="165"/>
+        <source>WhatsApp refused a message because 24 hours have passed since the customer&apos;s last message. Free text works again once they reply.</source>
+        <translation>WhatsApp hat eine Nachricht abgelehnt, weil die letzte Nachricht des Kunden über 24 Stunden her ist. Sobald der Kunde antwortet, können Sie wieder frei schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="169"/>
         <source>Open for %1</source>
         <translation>Offen für %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="140"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="171"/>
         <source>You can write freely until %1. After that, only a template can be sent.</source>
         <translation>Sie können bis %1 frei schreiben. Danach kann nur noch eine Vorlage gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="143"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="174"/>
         <source>Closed: only a template can be sent</source>
         <translation>Geschlossen: nur eine Vorlage kann gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="145"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="176"/>
         <source>WhatsApp allows free messages only within 24 hours of the customer&apos;s last message.</source>
         <translation>WhatsApp erlaubt freie Nachrichten nur innerhalb von 24 Stunden nach der letzten Nachricht des Kunden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="181"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="212"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="183"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="214"/>
         <source>Assigned to you</source>
         <translation>Ihnen zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="185"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="216"/>
         <source>Assigned to %1</source>
         <translation>Zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="187"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="218"/>
         <source>change the assignment</source>
         <translation>Zuweisung ändern</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="197"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="228"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="200"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="231"/>
         <source>Assign to a colleague</source>
         <translation>Einer Kollegin oder einem Kollegen zuweisen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="206"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="237"/>
         <source>Unassign</source>
         <translation>Zuweisung aufheben</translation>
     </message>
@@ -405,7 +425,7 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="408"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n ungelesene Nachricht</numerusform>
@@ -413,7 +433,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="414"/>
         <source>assigned to %1</source>
         <translation>zugewiesen an %1</translation>
     </message>
@@ -421,47 +441,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="88"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="115"/>
         <source>This address starts with http://, which would let others on the network read your messages. Use the https:// address of your relay.</source>
         <translation>Diese Adresse beginnt mit http://, damit könnten andere im Netzwerk Ihre Nachrichten mitlesen. Verwenden Sie die https://-Adresse Ihres Relays.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="91"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="118"/>
         <source>This is not a complete address. It should look like https://relay.your-shop.de.</source>
         <translation>Das ist keine vollständige Adresse. Sie sollte etwa so aussehen: https://relay.ihr-laden.de.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="93"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="120"/>
         <source>wadesk cannot reach a relay at this address. Check the address and that this computer is online; if both are right, ask whoever runs the relay whether it is running.</source>
         <translation>wadesk erreicht unter dieser Adresse kein Relay. Prüfen Sie die Adresse und ob dieser Computer online ist. Stimmt beides, fragen Sie die Person, die das Relay betreibt, ob es läuft.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="96"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="123"/>
         <source>The relay&apos;s security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
         <translation>Das Sicherheitszertifikat des Relays ist nicht gültig, deshalb hat wadesk Ihre Anmeldung nicht gesendet. Bitten Sie die Person, die das Relay betreibt, das Zertifikat zu erneuern.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="126"/>
         <source>Something answers at this address, but it is not a wadesk relay. Check the address.</source>
         <translation>Unter dieser Adresse antwortet etwas, aber kein wadesk-Relay. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
         <source>Your name or the code is not right. Type your name exactly as the owner entered it. A setup code works only once: if it was used already, ask the owner for a new one.</source>
         <translation>Ihr Name oder der Code stimmt nicht. Geben Sie Ihren Namen genau so ein, wie die Inhaberin bzw. der Inhaber ihn angelegt hat. Ein Einrichtungscode gilt nur einmal: Wurde er schon benutzt, bitten Sie um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
         <source>Too many wrong attempts. Please wait a quarter of an hour, then try again.</source>
         <translation>Zu viele falsche Versuche. Bitte warten Sie eine Viertelstunde und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="136"/>
         <source>The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.</source>
         <translation>Das Relay konnte Sie nicht anmelden. Versuchen Sie es gleich noch einmal oder fragen Sie die Person, die das Relay betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="264"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
         <source>Set up wadesk</source>
         <translation>wadesk einrichten</translation>
     </message>
@@ -477,17 +497,17 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="160"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="164"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="168"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="172"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="222"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="228"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -495,7 +515,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="223"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="229"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>von %n Kundin bzw. Kunden</numerusform>
@@ -503,22 +523,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="290"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="300"/>
+        <source>Note not saved</source>
+        <translation>Notiz nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="302"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="304"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="319"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="306"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="321"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="307"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="322"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
@@ -526,55 +551,201 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="212"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="239"/>
         <source>Protecting your messages</source>
         <translation>Schutz Ihrer Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216"/>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="243"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="262"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="218"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="245"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="223"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="250"/>
         <source>Your message history on this computer is encrypted.</source>
         <translation>Ihr Nachrichtenverlauf auf diesem Computer ist verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="252"/>
         <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
         <translation>Der Schlüssel liegt im Schlüsselbund dieses Computers, Sie müssen sich also nichts merken. Wer sich an diesem Computer als Sie anmelden kann, kann wadesk öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="228"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="255"/>
         <source>Which passphrase should protect your message history?</source>
         <translation>Welche Passphrase soll Ihren Nachrichtenverlauf schützen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="230"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="257"/>
         <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk den Schlüssel ablegen könnte. Wählen Sie stattdessen eine Passphrase mit mindestens %1 Zeichen: Sie geben sie bei jedem Start von wadesk ein. Wenn Sie sie vergessen, lässt sich der Verlauf auf diesem Computer nicht mehr öffnen; das Relay Ihres Teams hat ihn aber noch, und ein neues Profil kann ihn wieder abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="236"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
         <source>Repeat it</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="247"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="274"/>
         <source>Please use at least %1 characters.</source>
         <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="249"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="276"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalAccountPage</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="81"/>
+        <source>Only this PC</source>
+        <translation>Nur dieser PC</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="82"/>
+        <source>wadesk receives your WhatsApp messages itself. You find these values in your Meta app, on the WhatsApp &quot;API Setup&quot; page.</source>
+        <translation>wadesk empfängt Ihre WhatsApp-Nachrichten selbst. Diese Angaben finden Sie in Ihrer Meta-App auf der WhatsApp-Seite „API Setup“.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="84"/>
+        <source>e.g. Lena</source>
+        <translation>z. B. Lena</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="85"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="87"/>
+        <source>Phone number id</source>
+        <translation>Telefonnummern-ID</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="89"/>
+        <source>WhatsApp Business Account id</source>
+        <translation>WhatsApp-Business-Konto-ID</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="91"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="93"/>
+        <source>App secret</source>
+        <translation>App-Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="97"/>
+        <source>What is your name? You will be the owner of the team.</source>
+        <translation>Wie heißen Sie? Sie werden Inhaberin bzw. Inhaber des Teams.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="98"/>
+        <source>What is the phone number id of your WhatsApp number?</source>
+        <translation>Wie lautet die Telefonnummern-ID Ihrer WhatsApp-Nummer?</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="99"/>
+        <source>What is your WhatsApp Business Account id?</source>
+        <translation>Wie lautet die ID Ihres WhatsApp-Business-Kontos?</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="100"/>
+        <source>Which permanent access token did you make for a system user?</source>
+        <translation>Welches dauerhafte Zugriffstoken haben Sie für einen Systembenutzer erstellt?</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="101"/>
+        <source>What is the app secret (App settings, Basic)?</source>
+        <translation>Wie lautet das App-Geheimnis (App-Einstellungen, Allgemeines)?</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="104"/>
+        <source>The token and the app secret are kept in this computer&apos;s keychain, never in a file.</source>
+        <translation>Token und App-Geheimnis werden im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="142"/>
+        <source>Asking WhatsApp whether the token works…</source>
+        <translation>WhatsApp wird gefragt, ob das Token funktioniert …</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="162"/>
+        <source>WhatsApp accepted the token for %1.</source>
+        <translation>WhatsApp hat das Token für %1 angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="163"/>
+        <source>WhatsApp accepted the token.</source>
+        <translation>WhatsApp hat das Token angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalWebhookPage</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="175"/>
+        <source>Let WhatsApp reach this PC</source>
+        <translation>WhatsApp diesen PC erreichen lassen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="176"/>
+        <source>Meta delivers every message to a public https address, so this PC must be reachable from the internet, e.g. with a tunnel such as Cloudflare Tunnel that forwards to the port below.</source>
+        <translation>Meta liefert jede Nachricht an eine öffentliche https-Adresse. Dieser PC muss daher aus dem Internet erreichbar sein, z. B. über einen Tunnel wie Cloudflare Tunnel, der an den Port unten weiterleitet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="180"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="182"/>
+        <source>Address on this PC</source>
+        <translation>Adresse auf diesem PC</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="184"/>
+        <source>Verify token</source>
+        <translation>Bestätigungstoken</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="185"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="191"/>
+        <source>On which port should wadesk listen?</source>
+        <translation>Auf welchem Port soll wadesk lauschen?</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="192"/>
+        <source>Your tunnel forwards to:</source>
+        <translation>Ihr Tunnel leitet weiter an:</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="193"/>
+        <source>Verify token for Meta&apos;s webhook form:</source>
+        <translation>Bestätigungstoken für Metas Webhook-Formular:</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="198"/>
+        <source>Then subscribe the webhook to the &quot;messages&quot; field. Keep wadesk running: messages arrive only while it is open (Meta retries for a while).</source>
+        <translation>Abonnieren Sie dann für den Webhook das Feld „messages“. Lassen Sie wadesk laufen: Nachrichten kommen nur an, während es geöffnet ist (Meta versucht es eine Weile erneut).</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="208"/>
+        <source>In your Meta app, under WhatsApp &gt; Configuration, enter as Callback URL your tunnel&apos;s public address followed by %1 (e.g. https://shop.example.com%1), and the verify token above.</source>
+        <translation>Tragen Sie in Ihrer Meta-App unter WhatsApp &gt; Konfiguration als Callback-URL die öffentliche Adresse Ihres Tunnels gefolgt von %1 ein (z. B. https://shop.example.com%1) und das Bestätigungstoken oben.</translation>
     </message>
 </context>
 <context>
@@ -728,22 +899,22 @@
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten eines Kunden gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="380"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="389"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="381"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="390"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="382"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="391"/>
         <source>Offline — not connected to your relay</source>
         <translation>Offline – keine Verbindung zu Ihrem Relay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="386"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="395"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Nachricht wartet auf den Versand</numerusform>
@@ -841,27 +1012,68 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="61"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="77"/>
         <source>Open wadesk</source>
         <translation>wadesk öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="62"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="78"/>
         <source>App lock…</source>
         <translation>App-Sperre …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="64"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="80"/>
         <source>Quit wadesk</source>
         <translation>wadesk beenden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/notifier.py" line="86"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="112"/>
         <source>wadesk — %n unread message(s)</source>
         <translation>
             <numerusform>wadesk – %n ungelesene Nachricht</numerusform>
             <numerusform>wadesk – %n ungelesene Nachrichten</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/notifier.py" line="127"/>
+        <source>New message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/notifier.py" line="129"/>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/notifier.py" line="130"/>
+        <source>from %n customer(s)</source>
+        <translation>
+            <numerusform>von %n Kunden</numerusform>
+            <numerusform>von %n Kunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OnePcPages</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="48"/>
+        <source>WhatsApp does not accept this access token: it is mistyped, expired or was withdrawn. Copy a new one from Meta&apos;s Business Settings (System users) and paste it again.</source>
+        <translation>WhatsApp akzeptiert dieses Zugriffstoken nicht: Es ist falsch eingegeben, abgelaufen oder wurde widerrufen. Kopieren Sie ein neues aus Metas Unternehmenseinstellungen (Systembenutzer) und fügen Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="51"/>
+        <source>This access token may not send WhatsApp messages. In Meta&apos;s Business Settings, give the system user the permissions whatsapp_business_messaging and whatsapp_business_management, then make a new token.</source>
+        <translation>Dieses Zugriffstoken darf keine WhatsApp-Nachrichten senden. Geben Sie dem Systembenutzer in Metas Unternehmenseinstellungen die Berechtigungen whatsapp_business_messaging und whatsapp_business_management und erstellen Sie dann ein neues Token.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="55"/>
+        <source>The token works, but not for this phone number id. Check both ids on the WhatsApp &quot;API Setup&quot; page of your Meta app.</source>
+        <translation>Das Token funktioniert, aber nicht für diese Telefonnummern-ID. Prüfen Sie beide IDs auf der WhatsApp-Seite „API Setup“ Ihrer Meta-App.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="58"/>
+        <source>wadesk could not reach WhatsApp just now. Check that this computer is online, then press Next again.</source>
+        <translation>wadesk konnte WhatsApp gerade nicht erreichen. Prüfen Sie, ob dieser Computer online ist, und klicken Sie dann erneut auf Weiter.</translation>
     </message>
 </context>
 <context>
@@ -921,72 +1133,72 @@
 <context>
     <name>RelayLoginPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="124"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="151"/>
         <source>Connect to your relay</source>
         <translation>Mit Ihrem Relay verbinden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="125"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="152"/>
         <source>Enter what the owner of your wadesk relay gave you.</source>
         <translation>Geben Sie ein, was Sie von der Inhaberin bzw. dem Inhaber Ihres wadesk-Relays bekommen haben.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="127"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="154"/>
         <source>Relay address</source>
         <translation>Adresse des Relays</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="155"/>
         <source>e.g. Lena</source>
         <translation>z. B. Lena</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="129"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="156"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="130"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="157"/>
         <source>Setup code</source>
         <translation>Einrichtungscode</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="158"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="165"/>
         <source>Setup code or password</source>
         <translation>Einrichtungscode oder Passwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="142"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="169"/>
         <source>What is the address of your relay?</source>
         <translation>Wie lautet die Adresse Ihres Relays?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="143"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="170"/>
         <source>What is your name in the team?</source>
         <translation>Wie heißen Sie im Team?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="144"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="171"/>
         <source>How do you log in?</source>
         <translation>Wie melden Sie sich an?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="145"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="172"/>
         <source>Your setup code or password:</source>
         <translation>Ihr Einrichtungscode oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="174"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="201"/>
         <source>Connecting to your relay…</source>
         <translation>Verbindung zu Ihrem Relay wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="198"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
         <source>Connected. Welcome, %1!</source>
         <translation>Verbunden. Willkommen, %1!</translation>
     </message>
@@ -994,14 +1206,78 @@
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="296"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="346"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="300"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="350"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
         <translation>Dieser Computer wurde abgemeldet. Bitten Sie die Inhaberin bzw. den Inhaber um einen neuen Einrichtungscode oder verwenden Sie Ihr Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="48"/>
+        <source>A password for your next computer</source>
+        <translation>Ein Passwort für Ihren nächsten Computer</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="49"/>
+        <source>Your setup code is used up. Choose a password now, so you can log in on another computer without asking the owner for a new code.</source>
+        <translation>Ihr Einrichtungscode ist verbraucht. Wählen Sie jetzt ein Passwort, damit Sie sich an einem anderen Computer anmelden können, ohne die Inhaberin bzw. den Inhaber um einen neuen Code zu bitten.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="53"/>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="61"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="55"/>
+        <source>Repeat the password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="62"/>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="64"/>
+        <source>Save password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="65"/>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="81"/>
+        <source>Please use at least %1 characters.</source>
+        <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="84"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="100"/>
+        <source>The relay did not accept this password. Please choose a longer one.</source>
+        <translation>Das Relay hat dieses Passwort nicht angenommen. Bitte wählen Sie ein längeres.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="101"/>
+        <source>The relay cannot be reached just now. Please try again in a moment.</source>
+        <translation>Das Relay ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="102"/>
+        <source>The relay did not save the password. Try again later.</source>
+        <translation>Das Relay hat das Passwort nicht gespeichert. Versuchen Sie es später noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -1175,36 +1451,142 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
     </message>
 </context>
 <context>
+    <name>StartErrors</name>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="19"/>
+        <source>This computer has no usable keychain to keep wadesk&apos;s database key. Start wadesk again and choose a passphrase when asked; you will type it each time wadesk starts.</source>
+        <translation>Dieser Computer hat keinen nutzbaren Schlüsselbund für den Datenbankschlüssel von wadesk. Starten Sie wadesk erneut und wählen Sie auf Nachfrage eine Passphrase; Sie geben sie bei jedem Start ein.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="22"/>
+        <source>The key to your message history is missing from this computer&apos;s keychain, so the history cannot be opened. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
+        <translation>Der Schlüssel zu Ihrem Nachrichtenverlauf fehlt im Schlüsselbund dieses Computers, daher lässt sich der Verlauf nicht öffnen. Stellen Sie den Schlüsselbund aus einer Sicherung wieder her oder legen Sie ein neues Profil an: Das Relay Ihres Teams hat die Nachrichten noch und synchronisiert sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="26"/>
+        <source>The keychain of this computer did not answer. Unlock it (log out and in again, or open the keychain program), then start wadesk again.</source>
+        <translation>Der Schlüsselbund dieses Computers hat nicht geantwortet. Entsperren Sie ihn (ab- und wieder anmelden oder das Schlüsselbund-Programm öffnen) und starten Sie wadesk dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="29"/>
+        <source>This history was written by a newer version of wadesk. Install the newest version of wadesk to open it.</source>
+        <translation>Dieser Verlauf wurde von einer neueren wadesk-Version geschrieben. Installieren Sie die neueste Version von wadesk, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="32"/>
+        <source>The key in the keychain does not open this history. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages.</source>
+        <translation>Der Schlüssel im Schlüsselbund öffnet diesen Verlauf nicht. Stellen Sie den Schlüsselbund aus einer Sicherung wieder her oder legen Sie ein neues Profil an: Das Relay Ihres Teams hat die Nachrichten noch.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="35"/>
+        <source>The history on this computer is damaged. Start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
+        <translation>Der Verlauf auf diesem Computer ist beschädigt. Legen Sie ein neues Profil an: Das Relay Ihres Teams hat die Nachrichten noch und synchronisiert sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="38"/>
+        <source>The disk is full. Free some space (empty the recycle bin, delete large files), then start wadesk again.</source>
+        <translation>Der Datenträger ist voll. Schaffen Sie Platz (Papierkorb leeren, große Dateien löschen) und starten Sie wadesk dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="41"/>
+        <source>Another program holds the history open, perhaps wadesk itself. Close other wadesk windows (or restart the computer), then start wadesk again.</source>
+        <translation>Ein anderes Programm hält den Verlauf geöffnet, vielleicht wadesk selbst. Schließen Sie andere wadesk-Fenster (oder starten Sie den Computer neu) und starten Sie wadesk dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="44"/>
+        <source>wadesk may not read or write its folder. Check that the disk is connected and that you may write to your user folder, then start wadesk again.</source>
+        <translation>wadesk darf seinen Ordner nicht lesen oder schreiben. Prüfen Sie, ob der Datenträger angeschlossen ist und Sie in Ihren Benutzerordner schreiben dürfen, und starten Sie wadesk dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="47"/>
+        <source>This file is not the history of a wadesk desktop (perhaps a relay&apos;s database). Start a new profile.</source>
+        <translation>Diese Datei ist nicht der Verlauf einer wadesk-Desktop-App (vielleicht die Datenbank eines Relays). Legen Sie ein neues Profil an.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="50"/>
+        <source>The history file is missing. Start wadesk again to make a new one: your team&apos;s relay still has the messages.</source>
+        <translation>Die Verlaufsdatei fehlt. Starten Sie wadesk erneut, um eine neue anzulegen: Das Relay Ihres Teams hat die Nachrichten noch.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="58"/>
+        <source>Another program already uses port %1 on this computer, so wadesk cannot receive your WhatsApp messages. Close that program (or a wadesk that is still open) and start wadesk again.</source>
+        <translation>Ein anderes Programm nutzt auf diesem Computer bereits Port %1, daher kann wadesk Ihre WhatsApp-Nachrichten nicht empfangen. Schließen Sie dieses Programm (oder ein noch geöffnetes wadesk) und starten Sie wadesk erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="61"/>
+        <source>This computer has no keychain where wadesk could keep your WhatsApp access token safely, so it cannot receive messages itself. Use a computer with a keychain, or run a relay on a server.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk Ihr WhatsApp-Zugriffstoken sicher aufbewahren könnte, daher kann er selbst keine Nachrichten empfangen. Verwenden Sie einen Computer mit Schlüsselbund oder betreiben Sie ein Relay auf einem Server.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="64"/>
+        <source>Your WhatsApp access token or the key of your shop&apos;s data is missing from this computer&apos;s keychain. Restore the keychain from a backup; without the key the data cannot be opened.</source>
+        <translation>Ihr WhatsApp-Zugriffstoken oder der Schlüssel zu den Daten Ihres Geschäfts fehlt im Schlüsselbund dieses Computers. Stellen Sie den Schlüsselbund aus einer Sicherung wieder her; ohne den Schlüssel lassen sich die Daten nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="67"/>
+        <source>The setup of this PC&apos;s relay is missing or damaged. Restore the file local-relay.json in wadesk&apos;s data folder from a backup.</source>
+        <translation>Die Einrichtung des Relays auf diesem PC fehlt oder ist beschädigt. Stellen Sie die Datei local-relay.json im Datenordner von wadesk aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="70"/>
+        <source>The part of wadesk that receives your WhatsApp messages did not start. Start wadesk again; if it happens again, restart the computer.</source>
+        <translation>Der Teil von wadesk, der Ihre WhatsApp-Nachrichten empfängt, ist nicht gestartet. Starten Sie wadesk erneut; passiert es wieder, starten Sie den Computer neu.</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="72"/>
         <source>Welcome to wadesk</source>
         <translation>Willkommen bei wadesk</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="73"/>
         <source>How would you like to start?</source>
         <translation>Wie möchten Sie beginnen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="62"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
         <source>Try the demo: a sample bicycle shop with customers who write in</source>
         <translation>Demo ausprobieren: ein Beispiel-Fahrradladen, dem Kundinnen und Kunden schreiben</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="63"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="75"/>
         <source>Connect to your team&apos;s relay</source>
         <translation>Mit dem Relay Ihres Teams verbinden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="80"/>
+        <source>Only this PC (no server)</source>
+        <translation>Nur dieser PC (ohne Server)</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="84"/>
         <source>Your business&apos;s relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
         <translation>Das Relay Ihres Unternehmens empfängt die WhatsApp-Nachrichten. Adresse und Ihren Einrichtungscode bekommen Sie von der Person, die es betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="89"/>
+        <source>For a shop with one computer: wadesk receives the WhatsApp messages itself while it runs.</source>
+        <translation>Für ein Geschäft mit einem Computer: wadesk empfängt die WhatsApp-Nachrichten selbst, solange es läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="94"/>
+        <source>Not possible on this computer: it has no keychain where wadesk could keep your WhatsApp access token safely, and wadesk never writes it into a file. Run a relay on a server instead, or use a computer with a keychain.</source>
+        <translation>Auf diesem Computer nicht möglich: Er hat keinen Schlüsselbund, in dem wadesk Ihr WhatsApp-Zugriffstoken sicher aufbewahren könnte, und wadesk schreibt es nie in eine Datei. Betreiben Sie stattdessen ein Relay auf einem Server oder verwenden Sie einen Computer mit Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
         <source>The demo needs no account and keeps its data apart from real data.</source>
         <translation>Die Demo braucht kein Konto und hält ihre Daten getrennt von echten Daten.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <location filename="../../wadesk/desktop/sync/worker.py" line="49"/>
+        <source>This computer was signed out of your team&apos;s relay (its access was withdrawn, or the account was disabled). Log in again to keep receiving messages.</source>
+        <translation>Dieser Computer wurde vom Relay Ihres Teams abgemeldet (der Zugang wurde entzogen oder das Konto deaktiviert). Melden Sie sich erneut an, um weiter Nachrichten zu erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1266,50 +1648,58 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="88"/>
-        <location filename="../../wadesk/desktop/app_lock.py" line="89"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="105"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="106"/>
         <source>wadesk is locked</source>
         <translation>wadesk ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="91"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="108"/>
         <source>Type your PIN to open wadesk.</source>
         <translation>Geben Sie Ihre PIN ein, um wadesk zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="92"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="109"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="94"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="111"/>
         <source>Type your passphrase to open wadesk.</source>
         <translation>Geben Sie Ihre Passphrase ein, um wadesk zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="95"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="112"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="104"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="126"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="107"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="130"/>
         <source>Quit wadesk</source>
         <translation>wadesk beenden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="126"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="153"/>
         <source>That PIN is not right. Please try again.</source>
         <translation>Diese PIN stimmt nicht. Bitte versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="127"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="154"/>
         <source>That passphrase is not right. Please try again.</source>
         <translation>Diese Passphrase stimmt nicht. Bitte versuchen Sie es noch einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/app_lock.py" line="175"/>
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Sie können es in %n Sekunde erneut versuchen.</numerusform>
+            <numerusform>Sie können es in %n Sekunden erneut versuchen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1343,17 +1733,22 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="51"/>
+        <location filename="../../wadesk/desktop/app.py" line="58"/>
         <source>wadesk cannot open your history</source>
         <translation>wadesk kann Ihren Verlauf nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="276"/>
+        <location filename="../../wadesk/desktop/app.py" line="93"/>
         <source>Your business</source>
         <translation>Ihr Unternehmen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="303"/>
+        <location filename="../../wadesk/desktop/app.py" line="374"/>
+        <source>wadesk cannot receive your messages</source>
+        <translation>wadesk kann Ihre Nachrichten nicht empfangen</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app.py" line="412"/>
         <source>The demo could not start</source>
         <translation>Die Demo konnte nicht starten</translation>
     </message>
@@ -1361,22 +1756,22 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>app_lock</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="65"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="75"/>
         <source>A PIN has digits only.</source>
         <translation>Eine PIN besteht nur aus Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="67"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="77"/>
         <source>Please use at least %1 digits.</source>
         <translation>Bitte verwenden Sie mindestens %1 Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="71"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="81"/>
         <source>Please use at least %1 characters.</source>
         <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="74"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="84"/>
         <source>A passphrase cannot be only spaces.</source>
         <translation>Eine Passphrase darf nicht nur aus Leerzeichen bestehen.</translation>
     </message>
@@ -1384,52 +1779,52 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>attachments</name>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="34"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="50"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="35"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="51"/>
         <source>videos</source>
         <translation>Videos</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="36"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="52"/>
         <source>audio files</source>
         <translation>Audiodateien</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="37"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="53"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="38"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="54"/>
         <source>stickers</source>
         <translation>Sticker</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="54"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="70"/>
         <source>“%1” cannot be read.</source>
         <translation>„%1“ lässt sich nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="56"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="72"/>
         <source>“%1” is a folder, not a file.</source>
         <translation>„%1“ ist ein Ordner, keine Datei.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="60"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="76"/>
         <source>WhatsApp does not accept this kind of file (“%1”). You can send photos (JPEG, PNG), videos (MP4, 3GP), audio, PDF, Word, Excel, PowerPoint and text files.</source>
         <translation>WhatsApp nimmt diese Art von Datei nicht an („%1“). Sie können Fotos (JPEG, PNG), Videos (MP4, 3GP), Audio, PDF-, Word-, Excel-, PowerPoint- und Textdateien senden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="67"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="83"/>
         <source>“%1” is empty.</source>
         <translation>„%1“ ist leer.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="70"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="86"/>
         <source>“%1” is %2; WhatsApp accepts %3 up to %4.</source>
         <translation>„%1“ ist %2 groß; WhatsApp nimmt %3 bis %4 an.</translation>
     </message>
@@ -1702,6 +2097,14 @@ Wählen Sie links eine Unterhaltung aus.</translation>
         <location filename="../../wadesk/desktop/settings.py" line="104"/>
         <source>App lock kind</source>
         <translation>Art der App-Sperre</translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <location filename="../../wadesk/desktop/unlock.py" line="52"/>
+        <source>That passphrase does not open this history. Check that Caps Lock is off and try again; if it is lost, a new profile can sync the history from your relay.</source>
+        <translation>Diese Passphrase öffnet diesen Verlauf nicht. Prüfen Sie, ob die Feststelltaste aus ist, und versuchen Sie es erneut; ist sie verloren, kann ein neues Profil den Verlauf von Ihrem Relay synchronisieren.</translation>
     </message>
 </context>
 </TS>

@@ -4,12 +4,12 @@
 <context>
     <name>AppLock</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="182"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="254"/>
         <source>That is not your current PIN or passphrase. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="195"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="267"/>
         <source>That is not your current PIN or passphrase. The lock stays on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,37 +17,42 @@
 <context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="341"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
         <source>WhatsApp gave no reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="348"/>
         <source>Not delivered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="342"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
         <source>Click to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
+        <source>Click to send a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="344"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
         <source>Your team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="352"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="358"/>
         <source>Read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="354"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="360"/>
         <source>Delivered %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,32 +109,32 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="136"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="162"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="147"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="173"/>
         <source>Not downloaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="148"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="174"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="160"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="186"/>
         <source>Cannot open the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="161"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="187"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="168"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="194"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,88 +142,93 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="66"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="68"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="89"/>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="139"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="92"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="142"/>
         <source>New messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="90"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="93"/>
         <source>Jump to the new messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="201"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="204"/>
         <source>Latest messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="370"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="372"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="375"/>
         <source>React</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Like</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Love</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Laugh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
         <source>Surprised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
         <source>Sad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="374"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
         <source>Thanks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="379"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="382"/>
         <source>Remove your reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="381"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="383"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="387"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="390"/>
+        <source>Send a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="392"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,7 +275,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/views/composer.py" line="112"/>
-        <location filename="../../wadesk/desktop/views/composer.py" line="279"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="295"/>
         <source>Attach a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,7 +326,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="257"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="259"/>
         <source>add a caption below, or just send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,72 +342,82 @@
 <context>
     <name>ConversationHeader</name>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="68"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="73"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="69"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="74"/>
         <source>Labels of this conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="99"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="104"/>
         <source>Conversation with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="138"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="163"/>
+        <source>Closed by WhatsApp: only a template can be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="165"/>
+        <source>WhatsApp refused a message because 24 hours have passed since the customer&apos;s last message. Free text works again once they reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="169"/>
         <source>Open for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="140"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="171"/>
         <source>You can write freely until %1. After that, only a template can be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="143"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="174"/>
         <source>Closed: only a template can be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="145"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="176"/>
         <source>WhatsApp allows free messages only within 24 hours of the customer&apos;s last message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="181"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="212"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="183"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="214"/>
         <source>Assigned to you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="185"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="216"/>
         <source>Assigned to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="187"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="218"/>
         <source>change the assignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="197"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="228"/>
         <source>Assign to me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="200"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="231"/>
         <source>Assign to a colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/conversation_header.py" line="206"/>
+        <location filename="../../wadesk/desktop/views/conversation_header.py" line="237"/>
         <source>Unassign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,7 +425,7 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="408"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n unread message</numerusform>
@@ -413,7 +433,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="414"/>
         <source>assigned to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,47 +441,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="88"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="115"/>
         <source>This address starts with http://, which would let others on the network read your messages. Use the https:// address of your relay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="91"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="118"/>
         <source>This is not a complete address. It should look like https://relay.your-shop.de.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="93"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="120"/>
         <source>wadesk cannot reach a relay at this address. Check the address and that this computer is online; if both are right, ask whoever runs the relay whether it is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="96"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="123"/>
         <source>The relay&apos;s security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="126"/>
         <source>Something answers at this address, but it is not a wadesk relay. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
         <source>Your name or the code is not right. Type your name exactly as the owner entered it. A setup code works only once: if it was used already, ask the owner for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
         <source>Too many wrong attempts. Please wait a quarter of an hour, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="136"/>
         <source>The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="264"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
         <source>Set up wadesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -477,17 +497,17 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="160"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="164"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="168"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="172"/>
         <source>Assign to me</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="222"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="228"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n new message</numerusform>
@@ -495,7 +515,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="223"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="229"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>from %n customer</numerusform>
@@ -503,22 +523,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="290"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="300"/>
+        <source>Note not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="302"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="304"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="319"/>
         <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="306"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="321"/>
         <source>Log in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="307"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="322"/>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,54 +551,200 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="212"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="239"/>
         <source>Protecting your messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="216"/>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="235"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="243"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="262"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="218"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="245"/>
         <source>Repeat the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="223"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="250"/>
         <source>Your message history on this computer is encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="252"/>
         <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="228"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="255"/>
         <source>Which passphrase should protect your message history?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="230"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="257"/>
         <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="236"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="247"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="274"/>
         <source>Please use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="249"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="276"/>
         <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalAccountPage</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="81"/>
+        <source>Only this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="82"/>
+        <source>wadesk receives your WhatsApp messages itself. You find these values in your Meta app, on the WhatsApp &quot;API Setup&quot; page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="84"/>
+        <source>e.g. Lena</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="85"/>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="87"/>
+        <source>Phone number id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="89"/>
+        <source>WhatsApp Business Account id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="91"/>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="93"/>
+        <source>App secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="97"/>
+        <source>What is your name? You will be the owner of the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="98"/>
+        <source>What is the phone number id of your WhatsApp number?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="99"/>
+        <source>What is your WhatsApp Business Account id?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="100"/>
+        <source>Which permanent access token did you make for a system user?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="101"/>
+        <source>What is the app secret (App settings, Basic)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="104"/>
+        <source>The token and the app secret are kept in this computer&apos;s keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="142"/>
+        <source>Asking WhatsApp whether the token works…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="162"/>
+        <source>WhatsApp accepted the token for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="163"/>
+        <source>WhatsApp accepted the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalWebhookPage</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="175"/>
+        <source>Let WhatsApp reach this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="176"/>
+        <source>Meta delivers every message to a public https address, so this PC must be reachable from the internet, e.g. with a tunnel such as Cloudflare Tunnel that forwards to the port below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="180"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="182"/>
+        <source>Address on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="184"/>
+        <source>Verify token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="185"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="191"/>
+        <source>On which port should wadesk listen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="192"/>
+        <source>Your tunnel forwards to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="193"/>
+        <source>Verify token for Meta&apos;s webhook form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="198"/>
+        <source>Then subscribe the webhook to the &quot;messages&quot; field. Keep wadesk running: messages arrive only while it is open (Meta retries for a while).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="208"/>
+        <source>In your Meta app, under WhatsApp &gt; Configuration, enter as Callback URL your tunnel&apos;s public address followed by %1 (e.g. https://shop.example.com%1), and the verify token above.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -728,22 +899,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="380"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="389"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="381"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="390"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="382"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="391"/>
         <source>Offline — not connected to your relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="386"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="395"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n message waiting to be sent</numerusform>
@@ -841,27 +1012,68 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="61"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="77"/>
         <source>Open wadesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="62"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="78"/>
         <source>App lock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/notifier.py" line="64"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="80"/>
         <source>Quit wadesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/notifier.py" line="86"/>
+        <location filename="../../wadesk/desktop/notifier.py" line="112"/>
         <source>wadesk — %n unread message(s)</source>
         <translation>
             <numerusform>wadesk — %n unread message</numerusform>
             <numerusform>wadesk — %n unread messages</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/notifier.py" line="127"/>
+        <source>New message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/notifier.py" line="129"/>
+        <source>New messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/notifier.py" line="130"/>
+        <source>from %n customer(s)</source>
+        <translation>
+            <numerusform>from %n customer</numerusform>
+            <numerusform>from %n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OnePcPages</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="48"/>
+        <source>WhatsApp does not accept this access token: it is mistyped, expired or was withdrawn. Copy a new one from Meta&apos;s Business Settings (System users) and paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="51"/>
+        <source>This access token may not send WhatsApp messages. In Meta&apos;s Business Settings, give the system user the permissions whatsapp_business_messaging and whatsapp_business_management, then make a new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="55"/>
+        <source>The token works, but not for this phone number id. Check both ids on the WhatsApp &quot;API Setup&quot; page of your Meta app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="58"/>
+        <source>wadesk could not reach WhatsApp just now. Check that this computer is online, then press Next again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -921,72 +1133,72 @@
 <context>
     <name>RelayLoginPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="124"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="151"/>
         <source>Connect to your relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="125"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="152"/>
         <source>Enter what the owner of your wadesk relay gave you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="127"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="154"/>
         <source>Relay address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="155"/>
         <source>e.g. Lena</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="129"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="156"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="130"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="157"/>
         <source>Setup code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="158"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="165"/>
         <source>Setup code or password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="142"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="169"/>
         <source>What is the address of your relay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="143"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="170"/>
         <source>What is your name in the team?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="144"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="171"/>
         <source>How do you log in?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="145"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="172"/>
         <source>Your setup code or password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="174"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="201"/>
         <source>Connecting to your relay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="198"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
         <source>Connected. Welcome, %1!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,13 +1206,77 @@
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="296"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="346"/>
         <source>Log in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="300"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="350"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="48"/>
+        <source>A password for your next computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="49"/>
+        <source>Your setup code is used up. Choose a password now, so you can log in on another computer without asking the owner for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="53"/>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="61"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="55"/>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="62"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="64"/>
+        <source>Save password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="65"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="81"/>
+        <source>Please use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="84"/>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="100"/>
+        <source>The relay did not accept this password. Please choose a longer one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="101"/>
+        <source>The relay cannot be reached just now. Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/set_password_dialog.py" line="102"/>
+        <source>The relay did not save the password. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1174,35 +1450,141 @@ When a customer writes to your number, it shows up here.</source>
     </message>
 </context>
 <context>
+    <name>StartErrors</name>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="19"/>
+        <source>This computer has no usable keychain to keep wadesk&apos;s database key. Start wadesk again and choose a passphrase when asked; you will type it each time wadesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="22"/>
+        <source>The key to your message history is missing from this computer&apos;s keychain, so the history cannot be opened. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="26"/>
+        <source>The keychain of this computer did not answer. Unlock it (log out and in again, or open the keychain program), then start wadesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="29"/>
+        <source>This history was written by a newer version of wadesk. Install the newest version of wadesk to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="32"/>
+        <source>The key in the keychain does not open this history. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="35"/>
+        <source>The history on this computer is damaged. Start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="38"/>
+        <source>The disk is full. Free some space (empty the recycle bin, delete large files), then start wadesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="41"/>
+        <source>Another program holds the history open, perhaps wadesk itself. Close other wadesk windows (or restart the computer), then start wadesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="44"/>
+        <source>wadesk may not read or write its folder. Check that the disk is connected and that you may write to your user folder, then start wadesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="47"/>
+        <source>This file is not the history of a wadesk desktop (perhaps a relay&apos;s database). Start a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="50"/>
+        <source>The history file is missing. Start wadesk again to make a new one: your team&apos;s relay still has the messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="58"/>
+        <source>Another program already uses port %1 on this computer, so wadesk cannot receive your WhatsApp messages. Close that program (or a wadesk that is still open) and start wadesk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="61"/>
+        <source>This computer has no keychain where wadesk could keep your WhatsApp access token safely, so it cannot receive messages itself. Use a computer with a keychain, or run a relay on a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="64"/>
+        <source>Your WhatsApp access token or the key of your shop&apos;s data is missing from this computer&apos;s keychain. Restore the keychain from a backup; without the key the data cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="67"/>
+        <source>The setup of this PC&apos;s relay is missing or damaged. Restore the file local-relay.json in wadesk&apos;s data folder from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/start_errors.py" line="70"/>
+        <source>The part of wadesk that receives your WhatsApp messages did not start. Start wadesk again; if it happens again, restart the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="72"/>
         <source>Welcome to wadesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="73"/>
         <source>How would you like to start?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="62"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
         <source>Try the demo: a sample bicycle shop with customers who write in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="63"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="75"/>
         <source>Connect to your team&apos;s relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="80"/>
+        <source>Only this PC (no server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="84"/>
         <source>Your business&apos;s relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="89"/>
+        <source>For a shop with one computer: wadesk receives the WhatsApp messages itself while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="94"/>
+        <source>Not possible on this computer: it has no keychain where wadesk could keep your WhatsApp access token safely, and wadesk never writes it into a file. Run a relay on a server instead, or use a computer with a keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
         <source>The demo needs no account and keeps its data apart from real data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <location filename="../../wadesk/desktop/sync/worker.py" line="49"/>
+        <source>This computer was signed out of your team&apos;s relay (its access was withdrawn, or the account was disabled). Log in again to keep receiving messages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1265,50 +1647,58 @@ When a customer writes to your number, it shows up here.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="88"/>
-        <location filename="../../wadesk/desktop/app_lock.py" line="89"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="105"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="106"/>
         <source>wadesk is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="91"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="108"/>
         <source>Type your PIN to open wadesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="92"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="109"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="94"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="111"/>
         <source>Type your passphrase to open wadesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="95"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="112"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="104"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="126"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="107"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="130"/>
         <source>Quit wadesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="126"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="153"/>
         <source>That PIN is not right. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="127"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="154"/>
         <source>That passphrase is not right. Please try again.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wadesk/desktop/app_lock.py" line="175"/>
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>You can try again in %n second.</numerusform>
+            <numerusform>You can try again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1341,17 +1731,22 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="51"/>
+        <location filename="../../wadesk/desktop/app.py" line="58"/>
         <source>wadesk cannot open your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="276"/>
+        <location filename="../../wadesk/desktop/app.py" line="93"/>
         <source>Your business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app.py" line="303"/>
+        <location filename="../../wadesk/desktop/app.py" line="374"/>
+        <source>wadesk cannot receive your messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/app.py" line="412"/>
         <source>The demo could not start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,22 +1754,22 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>app_lock</name>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="65"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="75"/>
         <source>A PIN has digits only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="67"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="77"/>
         <source>Please use at least %1 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="71"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="81"/>
         <source>Please use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/app_lock.py" line="74"/>
+        <location filename="../../wadesk/desktop/app_lock.py" line="84"/>
         <source>A passphrase cannot be only spaces.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,52 +1777,52 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>attachments</name>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="34"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="50"/>
         <source>photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="35"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="51"/>
         <source>videos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="36"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="52"/>
         <source>audio files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="37"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="53"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="38"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="54"/>
         <source>stickers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="54"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="70"/>
         <source>“%1” cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="56"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="72"/>
         <source>“%1” is a folder, not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="60"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="76"/>
         <source>WhatsApp does not accept this kind of file (“%1”). You can send photos (JPEG, PNG), videos (MP4, 3GP), audio, PDF, Word, Excel, PowerPoint and text files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="67"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="83"/>
         <source>“%1” is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/attachments.py" line="70"/>
+        <location filename="../../wadesk/desktop/attachments.py" line="86"/>
         <source>“%1” is %2; WhatsApp accepts %3 up to %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,6 +2094,14 @@ Choose a conversation on the left to start.</source>
     <message>
         <location filename="../../wadesk/desktop/settings.py" line="104"/>
         <source>App lock kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <location filename="../../wadesk/desktop/unlock.py" line="52"/>
+        <source>That passphrase does not open this history. Check that Caps Lock is off and try again; if it is lost, a new profile can sync the history from your relay.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

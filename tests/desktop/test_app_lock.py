@@ -54,6 +54,8 @@ def answer_unlock(qtbot, answers: list[str], seen: list[str], on_ask=lambda: Non
             return
         on_ask()
         seen.append(dialog.error.text() if dialog.error.isVisible() else "")
+        while dialog.wait_left:  # the wait after a wrong answer, without waiting for it
+            dialog.tick()
         dialog.secret.setText(answers.pop(0))
         dialog._check()
         if answers:

@@ -1,6 +1,7 @@
 """A fork server for the crash tests: imports the relay once, then forks a fresh relay
 process per "start" line on stdin (printing its pid), so that twenty SIGKILL-and-
-restart cycles do not pay twenty Python start-ups. Run as:
+restart cycles do not pay twenty Python start-ups. POSIX only (os.fork, waitpid);
+test_crash_recovery.py skips elsewhere. Run as:
 
     WADESK_TEST_DB_KEY=<hex> python tests/relay/relay_process.py DATA_DIR PORT
 """
@@ -18,8 +19,11 @@ import uvicorn  # noqa: E402
 import uvicorn.lifespan.on  # noqa: E402,F401  (imported here once, not in every fork)
 import uvicorn.protocols.http.httptools_impl  # noqa: E402,F401
 import uvicorn.protocols.http.h11_impl  # noqa: E402,F401
-import uvicorn.loops.uvloop  # noqa: E402,F401
-import uvloop  # noqa: E402,F401
+try:  # uvloop, where installed (not on Windows): what `wadesk relay run` uses there
+    import uvicorn.loops.uvloop  # noqa: E402,F401
+    import uvloop  # noqa: E402,F401
+except ImportError:
+    pass
 
 from wadesk.relay.app import create_app  # noqa: E402
 from wadesk.relay.config import RelayConfig  # noqa: E402

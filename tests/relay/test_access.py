@@ -63,6 +63,8 @@ PERMISSION = {
     ("GET", "/api/v1/contacts/{contact}/export"): "data.export",
     ("POST", "/api/v1/contacts/{contact}/erase"): "data.erase",
     ("PUT", "/api/v1/cloud-token"): "cloud_token.manage",
+    ("GET", "/api/v1/profile"): "read",
+    ("PUT", "/api/v1/profile"): "profile.manage",
     # Last: it revokes the calling device.
     ("POST", "/api/v1/logout"): "read",
 }

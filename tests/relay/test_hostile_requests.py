@@ -8,6 +8,8 @@ import asyncio
 import json
 import random
 
+import httpx
+
 from tests.relay.conftest import APP_SECRET, all_events, relay_read
 from tests.relay.payloads import envelope, metadata, text_message
 from wadesk.cloud.signature import sign
@@ -194,3 +196,152 @@ def test_ten_thousand_hostile_requests_no_5xx_nothing_stored(relay, client, team
     state = relay_read(relay, dump_state)
     assert {table: rows for table, rows in state.items() if rows} == {}
     assert client.get("/healthz").json()["status"] == "ok"
+
+
+# Authenticated hostile bodies ---------------------------------------------------------
+# Every POST/PUT/PATCH endpoint of the app (enumerated from its routes, so a new one
+# cannot escape), fed random and hostile JSON with a valid owner token: never a 5xx,
+# and where the answer is 4xx, nothing in the store changed.
+
+_UNBODIED = {("POST", "/api/v1/logout")}  # it would revoke the token the test uses
+_FIELDS = ("conversation_id", "assignee_id", "label_id", "note_id", "person_id", "client_id",
+           "type", "text", "to", "reply_to", "template", "interactive", "name", "colour",
+           "role", "disabled", "wamid", "shortcut", "purpose", "state", "source", "at",
+           "evidence", "notice_version", "greeting", "away", "business_hours", "token",
+           "password", "current_password", "new_password", "setup_code", "device_name",
+           "confirm", "index", "amount_1000", "body", "id", "since")
+_RAW_BODIES = (b"NaN", b"[1,2]", b'{"conversation_id": Infinity}', b'{"text": NaN}',
+               b'{"at": -Infinity}', b'{"conversation_id": 1e400}', b'{"a": 1' + b"0" * 400 + b"}",
+               b'{"text": "\\ud83d"}', b'{"text": {"body": "a\\udc00b"}}', b'{"\\ud800": 1}',
+               b'{"name": "\xed\xa0\xbd"}', b'{"x": "\xff"}', b"", b"{}", b'{"x": ' * 3000)
+
+
+def _hostile_value(rng: random.Random, depth: int = 0) -> object:
+    pick = rng.randrange(14 if depth < 3 else 10)
+    if pick == 0:
+        return rng.choice([10**30, 2**63, 2**63 - 1, -(2**63), -1, 0, 1, 2, 3, 999999])
+    if pick == 1:
+        return rng.choice([0.5, -1e300, 1e300, 3.0])
+    if pick == 2:
+        return rng.choice(["\ud83d", "a\udc00", "x" * 100_000, "", " ", "\x00", "wamid.X",
+                           "owner", "agent", "given", "#12AB3C", "marketing", "text"])
+    if pick == 3:
+        return rng.choice([True, False, None])
+    if pick == 4:
+        return "".join(rng.choice("aZ9-_.: \u00e4\U0001f600") for _ in range(rng.randrange(1, 30)))
+    if pick == 5:
+        return rng.randrange(-5, 5)
+    if pick in (6, 7, 8, 9):
+        return rng.choice([rng.randrange(1, 4), "hallo", None, 10**30])
+    if pick in (10, 11):
+        return {rng.choice(_FIELDS): _hostile_value(rng, depth + 1) for _ in range(rng.randrange(4))}
+    return [_hostile_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+
+
+def _hostile_body(rng: random.Random) -> bytes:
+    if rng.randrange(5) == 0:
+        return rng.choice(_RAW_BODIES)
+    body = {name: _hostile_value(rng) for name in rng.sample(_FIELDS, rng.randrange(1, 8))}
+    return json.dumps(body).encode("utf-8", "surrogatepass")  # ASCII: escapes every surrogate
+
+
+def _path(rng: random.Random, template: str, real: dict[str, str]) -> str:
+    import re
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return rng.choice([real.get(name, "1"), real.get(name, "1"), str(10**30), "0", "-1",
+                           str(2**63), "abc", "%F0%9F"])
+
+    return re.sub(r"\{(\w+)\}", one, template)
+
+
+def _fingerprint(conn):
+    from wadesk.store import events, people
+
+    return (events.latest_seq(conn), dump_state(conn),
+            [(p.id, p.role, p.disabled_at, p.has_password) for p in people.list_people(conn)],
+            [(d.id, d.revoked_at) for d in people.list_devices(conn)],
+            [e.id for e in people.read_audit(conn, limit=1)])
+
+
+def test_authenticated_hostile_bodies_no_5xx_and_nothing_changes_on_4xx(relay, client, team,
+                                                                        post_webhook):
+    from starlette.routing import Route
+
+    from wadesk.relay.app import create_app
+
+    assert post_webhook(text_message("wamid.HB1", "Hallo")).status_code == 200
+    owner = team.headers("owner")
+    label = client.post("/api/v1/labels", json={"name": "Rad", "colour": "#112233"},
+                        headers=owner).json()
+    note = client.post("/api/v1/conversations/1/notes", json={"text": "Notiz"}, headers=owner)
+    reply = client.post("/api/v1/quick-replies", json={"shortcut": "zeit", "text": "9-18"},
+                        headers=owner)
+    assert note.status_code == 201 and reply.status_code == 201
+    real = {"conversation_id": "1", "label_id": str(label["id"]), "note_id": str(note.json()["id"]),
+            "quick_reply_id": str(reply.json()["id"]), "person_id": str(team.person_ids["agent"]),
+            "contact": "491701111111"}
+    endpoints = sorted({(method, route.path) for route in create_app(relay.ctx).routes
+                        if isinstance(route, Route) and route.path != "/webhook"
+                        for method in (route.methods or ()) if method in ("POST", "PUT", "PATCH")}
+                       - _UNBODIED)
+    assert len(endpoints) >= 20
+
+    rng = random.Random(63)
+    problems: list[str] = []
+    before = relay_read(relay, _fingerprint)
+    for method, template in endpoints:
+        for _ in range(30):
+            path, body = _path(rng, template, real), _hostile_body(rng)
+            answer = client.request(method, path, content=body, headers={
+                **owner, "Content-Type": "application/json"})
+            after = relay_read(relay, _fingerprint)
+            if answer.status_code >= 500:
+                problems.append(f"{method} {path} {body[:80]!r}: {answer.status_code}")
+            elif answer.status_code >= 400:
+                assert answer.json()["error"]["code"]
+                if after != before:
+                    problems.append(f"{method} {path} {body[:80]!r}: {answer.status_code} "
+                                    "but the store changed")
+            before = after
+    assert problems == []
+    assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_the_reported_bad_inputs_are_clear_400s(relay, client, team, post_webhook):
+    assert post_webhook(text_message("wamid.HB2", "Hallo")).status_code == 200
+    owner = {**team.headers("owner"), "Content-Type": "application/json"}
+    label = client.post("/api/v1/labels", json={"name": "Rad", "colour": "#112233"},
+                        headers=owner).json()
+
+    def post(path: str, body: bytes | dict) -> httpx.Response:
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+        return client.post(path, content=raw, headers=owner)
+
+    huge = 10**30
+    cases = [
+        ("/api/v1/messages", {"client_id": "c-hostile-1", "conversation_id": huge, "type": "text",
+                              "text": {"body": "x"}}, "conversation_id"),
+        ("/api/v1/conversations/1/assign", {"assignee_id": huge}, "assignee_id"),
+        (f"/api/v1/labels/{label['id']}/apply", {"conversation_id": huge}, "conversation_id"),
+        ("/api/v1/messages", b'{"client_id": "c-hostile-2", "conversation_id": 1, "type": '
+                             b'"template", "template": {"name": "x", "language": "de", '
+                             b'"components": [{"type": "body", "parameters": [{"type": '
+                             b'"currency", "currency": {"fallback_value": "1", "code": "EUR", '
+                             b'"amount_1000": Infinity}}]}]}}', "Infinity"),
+        ("/api/v1/messages", b'{"client_id": "c-hostile-3", "conversation_id": 1, "type": '
+                             b'"template", "template": {"name": "x", "language": "de", '
+                             b'"components": [{"type": "button", "index": NaN}]}}', "NaN"),
+        ("/api/v1/messages", {"client_id": "c-hostile-4", "conversation_id": 1, "type": "text",
+                              "text": {"body": "kaputt \ud83d"}}, "text.body"),
+        ("/api/v1/conversations/1/notes", {"text": "\ud83d Notiz"}, "text"),
+    ]
+    before = relay_read(relay, _fingerprint)
+    for path, body, named in cases:
+        answer = post(path, body)
+        assert answer.status_code == 400, (path, answer.text)
+        assert named in answer.json()["error"]["message"], (path, answer.text)
+    assert client.post("/api/v1/notes/1", headers=owner).status_code in (404, 405)
+    assert client.delete(f"/api/v1/notes/{huge}", headers=owner).status_code == 404
+    assert relay_read(relay, _fingerprint) == before

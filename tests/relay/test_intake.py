@@ -232,3 +232,23 @@ def test_duplicate_and_out_of_order_webhooks_from_the_simulator(relay, sim):
         assert message.status == "read"
         assert message.sent_at <= message.delivered_at <= message.read_at
     assert counter(relay, "webhook_duplicate_events") >= 10
+
+
+def test_a_lone_surrogate_from_meta_is_stored_as_a_replacement_character(relay, post_webhook):
+    """Meta can cut an emoji in half; the message is kept, the half becomes U+FFFD."""
+    body = json.dumps(text_message("wamid.U1", "Bis morgen \ud83d", name="Erna \udc00")).encode()
+    assert b"\\ud83d" in body and b"\\udc00" in body
+    assert post_webhook(body).status_code == 200
+    message = relay_read(relay, lambda conn: store_messages.get_message_by_wamid(conn, "wamid.U1"))
+    assert message is not None and message.text == "Bis morgen \ufffd"
+    [event] = all_events(relay)
+    assert event.payload["text"] == "Bis morgen \ufffd"
+    assert counter(relay, "webhook_entries_failed") == 0
+    names = relay_read(relay, lambda conn: [row[0] for row in conn.execute(
+        "SELECT profile_name FROM contacts")])
+    assert names == ["Erna \ufffd"]
+    # A whole emoji, sent as an escaped pair, is untouched.
+    pair = json.dumps(text_message("wamid.U2", "Danke \U0001f600")).encode()
+    assert b"\\ud83d\\ude00" in pair and post_webhook(pair).status_code == 200
+    message = relay_read(relay, lambda conn: store_messages.get_message_by_wamid(conn, "wamid.U2"))
+    assert message.text == "Danke \U0001f600"

@@ -394,19 +394,34 @@ def test_unknown_sends_expire_as_failed(relay_config, sim, sim_api):
         server.stop()
 
 
-async def _bucket_seconds(rate: float, n: int) -> float:
-    bucket = TokenBucket(rate)
-    started = time.monotonic()
-    await asyncio.gather(*(bucket.acquire() for _ in range(n)))
-    return time.monotonic() - started
+def test_token_bucket_keeps_the_rate(monkeypatch):
+    from wadesk.relay import rate_limit
 
+    now = [0.0]
+    slept: list[float] = []
 
-def test_token_bucket_keeps_the_rate():
-    # 100 tokens at 200/s with 20 saved up: the other 80 take 0.4 s.
-    elapsed = asyncio.run(_bucket_seconds(200.0, 100))
-    assert elapsed >= 0.38  # never faster than the rate (an upper bound would only measure the machine)
-    bucket = TokenBucket(80.0)
+    async def fake_sleep(seconds: float) -> None:  # time passes only when the bucket waits
+        slept.append(seconds)
+        now[0] += max(seconds, 1e-6)  # as a real clock: never less than a tick
+
+    monkeypatch.setattr(rate_limit.asyncio, "sleep", fake_sleep)
+
+    async def take(bucket: TokenBucket, n: int) -> None:
+        await asyncio.gather(*(bucket.acquire() for _ in range(n)))
+
+    # 100 tokens at 200/s with 20 saved up: the other 80 take 80/200 = 0.4 s.
+    bucket = TokenBucket(200.0, clock=lambda: now[0])
+    asyncio.run(take(bucket, 100))
+    assert now[0] == pytest.approx(0.4, abs=1e-3)
+    assert all(s > 0 for s in slept)  # it waited only while the bucket was empty
+    assert not bucket.try_take()  # nothing left over: never faster than the rate
+    now[0] += 0.005
+    assert bucket.try_take()  # one more after 1/200 s
+
+    bucket = TokenBucket(80.0, clock=lambda: now[0])
     assert bucket.capacity == 8.0  # a tenth of a second's worth: bursts are smoothed
+    assert sum(bucket.try_take() for _ in range(20)) == 8
+    now[0] += 3600  # a quiet hour saves up no more than the capacity
     assert sum(bucket.try_take() for _ in range(20)) == 8
 
 

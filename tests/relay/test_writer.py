@@ -44,26 +44,6 @@ def test_concurrent_writes_share_commits_and_failures_stay_their_own(tmp_path):
     asyncio.run(run())
 
 
-def test_a_wait_wakes_on_commit_and_times_out_otherwise(tmp_path):
-    async def run():
-        ctx = RelayContext(make_relay_config(tmp_path / "relay"))
-        await ctx.start()
-        try:
-            loop = asyncio.get_running_loop()
-            started = loop.time()
-            await ctx.wait_for_events(0, 0.2)
-            assert 0.15 < loop.time() - started < 1
-            waiter = asyncio.ensure_future(ctx.wait_for_events(0, 10))
-            await asyncio.sleep(0.05)
-            assert not waiter.done()
-            await ctx.write(lambda conn: events.append_event(conn, "t", {}))
-            await asyncio.wait_for(waiter, 1)
-        finally:
-            await ctx.stop()
-
-    asyncio.run(run())
-
-
 def test_a_failing_commit_fails_every_caller_of_the_group(tmp_path):
     key = secrets.token_bytes(32)
     path = tmp_path / "relay.db"

@@ -61,6 +61,20 @@ def test_newest_first_with_prefix_on_the_last_word(texts: Any) -> None:
     assert _texts(search_messages(texts, "rechnung", prefix=False)) == exact
 
 
+def test_one_letter_being_typed_finds_no_messages_yet(texts: Any) -> None:
+    # Almost every message has a word starting with "r": nobody waits for that list.
+    assert search_messages(texts, "r") == []
+    assert _texts(search_messages(texts, "re")) == [
+        "Noch eine Rechnung bitte", "Rechnungsadresse geändert", "Herr Müller fragt nach der Rechnung",
+    ]
+    # Finished words before it are still searched, as whole words.
+    assert _texts(search_messages(texts, "rechnung b")) == _texts(search_messages(texts, "rechnung "))
+    # A one-letter word that is finished, or asked for without prefix, is searched.
+    apply_messages(texts, [incoming("Plan B steht", ts=8)])
+    assert _texts(search_messages(texts, "b ")) == ["Plan B steht"]
+    assert _texts(search_messages(texts, "b", prefix=False)) == ["Plan B steht"]
+
+
 def test_keyset_pages(texts: Any) -> None:
     first = search_messages(texts, "rechnung", limit=2)
     rest = search_messages(texts, "rechnung", before_id=first[-1].id, limit=2)

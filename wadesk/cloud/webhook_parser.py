@@ -12,6 +12,7 @@ broken item is refused as a whole.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -29,7 +30,12 @@ from wadesk.cloud._webhook_read import (
     req_timestamp,
     to_int,
 )
-from wadesk.cloud.webhook_messages import read_content, read_context, read_errors, read_referral
+from wadesk.cloud.webhook_messages import (
+    read_content,
+    read_context,
+    read_errors,
+    read_referral,
+)
 from wadesk.cloud.webhook_types import (
     AccountEvent,
     AccountUpdate,
@@ -67,6 +73,16 @@ def _reject_constant(name: str) -> float:
 # One decoder for all: json.loads with an argument builds a new decoder on every call.
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
+# A body that can hold a lone UTF-16 surrogate: a high \uD800-\uDBFF escape not followed
+# by a low one, a low \uDC00-\uDFFF escape not after a high one, or (decoded with
+# surrogatepass) the raw UTF-8 form ED A0-BF. Emoji sent as escaped pairs are not
+# suspect, so the common body costs a scan for "\u" escapes; a suspect one (rare) costs
+# a walk of the envelope.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_RAW_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
+_SURROGATE_PAIR = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
     """The envelope as a dict; raises InvalidWebhook for anything that isn't one."""
@@ -75,12 +91,43 @@ def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
     if not isinstance(body, (bytes, bytearray, str)):
         raise InvalidWebhook("a webhook body is bytes, text or a dict")
     try:
-        if not isinstance(body, str):  # as json.loads does: UTF-8/16/32, by the first bytes
-            body = body.decode(json.detect_encoding(body), "surrogatepass")
+        if isinstance(body, str):
+            suspect = not body.isascii() or _has_lone_surrogate_escape(body.encode("ascii"))
+        else:  # as json.loads does: UTF-8/16/32, by the first bytes
+            encoding = json.detect_encoding(body)
+            suspect = encoding != "utf-8" or _has_lone_surrogate_escape(body) or (
+                b"\xed" in body and _RAW_SURROGATE.search(body) is not None)
+            body = body.decode(encoding, "surrogatepass")
         data = _DECODER.decode(body)
+        if suspect:
+            data = _without_lone_surrogates(data)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
         raise InvalidWebhook(f"not JSON: {type(exc).__name__}") from None
     return obj(data, "envelope")
+
+
+def _has_lone_surrogate_escape(body: bytes) -> bool:
+    """Whether some surrogate escape is not half of a high-low pair (two C-level scans:
+    every escape is paired exactly when the pairs account for all of them)."""
+    if b"\\u" not in body:
+        return False
+    halves = len(_SURROGATE_ESCAPE.findall(body))
+    return halves != 0 and halves != 2 * len(_SURROGATE_PAIR.findall(body))
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """`value` with every lone UTF-16 surrogate replaced by U+FFFD.
+
+    Meta can cut an emoji in half (a text truncated between the two halves of a
+    surrogate pair); the rest of the message is worth keeping, and no UTF-8 store can
+    hold the half."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if not value.isascii() else value
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    return value
 
 
 def parse_webhook(body: bytes | str | Mapping[str, Any]) -> tuple[WebhookEvent, ...]:

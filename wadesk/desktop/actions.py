@@ -46,6 +46,14 @@ from wadesk.store.ingest import ApplyResult, MediaInfo
 from wadesk.store.notes import Note
 
 PAYLOAD_VERSION = 1
+NOTE_MAX = 4096  # the relay's limit for a note (relay/team_api.py): a longer one is refused
+WINDOW_CLOSED_CODE = 131047  # WhatsApp: the 24-hour window is closed, only a template goes
+
+
+def window_refused(message: Any) -> bool:
+    """The message failed because the 24-hour window was closed: sending it again would
+    fail the same way; a template is the way on."""
+    return getattr(message, "status", None) == "failed" and getattr(message, "error_code", None) == WINDOW_CLOSED_CODE
 
 
 class ActionError(Exception):
@@ -162,6 +170,8 @@ class OutgoingActions:
         text = text.strip()
         if not text:
             raise ActionError("an empty note is not kept")
+        if len(text) > NOTE_MAX:
+            raise ActionError(f"a note has at most {NOTE_MAX} characters")
         local_id = -(uuid.uuid4().int >> 80)
         payload = self._envelope(conversation_id, op="note")
         payload.update(text=text, local_note_id=local_id)
@@ -188,7 +198,7 @@ class OutgoingActions:
         """Send a failed message again. Still in the outbox: queue it now; failed at
         WhatsApp: send its text again as a new message (the failed one stays, marked)."""
         message = messages.get_message(self._conn, message_id)
-        if message is None or message.status != "failed":
+        if message is None or message.status != "failed" or window_refused(message):
             return None
         queued = next((i for i in outbox.list_outbox(self._conn) if i.client_id == message.client_id), None)
         if queued is not None:

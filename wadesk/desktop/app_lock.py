@@ -11,6 +11,13 @@ Turning the lock on is free; changing or removing it needs the current secret
 (AppLock.set_secret / AppLock.remove), so that nobody can switch it off at an
 unattended, unlocked PC. The settings page holds the dialogs for that
 (dialogs/lock_secret_dialog.py).
+
+Wrong answers cost time: after each one the field is disabled for 1, 2, 4 … seconds
+(at most 30) with a countdown, so guessing a 4-digit PIN takes days, not minutes. The
+wait runs on a timer; the UI thread never sleeps.
+
+While locked, nothing else may show the window: the tray and the notices ask
+`AppLock.locked` (the lock puts itself on its window as `window.app_lock`).
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,6 +46,7 @@ PIN, PASSPHRASE = "pin", "passphrase"
 PIN_MIN_DIGITS = 4
 PASSPHRASE_MIN_LENGTH = 8
 MIN_LENGTH = PIN_MIN_DIGITS  # the shortest secret of any kind
+WAIT_MAX_S = 30  # the longest wait after a wrong PIN or passphrase
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
 
@@ -75,6 +85,13 @@ def secret_problem(kind: str, secret: str) -> str:
     return ""
 
 
+def failure_wait(failures: int) -> int:
+    """Seconds to wait after the `failures`-th wrong answer in a row: 1, 2, 4 … 30."""
+    if failures <= 0:
+        return 0
+    return min(WAIT_MAX_S, 2 ** min(failures - 1, 5))
+
+
 class WrongSecret(ValueError):
     """The current PIN or passphrase was not given correctly."""
 
@@ -100,10 +117,16 @@ class UnlockDialog(QDialog):
             self.secret.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.error = QLabel("", objectName="ErrorText", wordWrap=True)
         self.error.setVisible(False)
+        self.wait_text = QLabel("", objectName="WaitText", wordWrap=True)
+        self.wait_text.setVisible(False)
+        self.failures = 0
+        self.wait_left = 0  # seconds until the next answer is taken
+        self.countdown = QTimer(self, interval=1000, timeout=self.tick)
         buttons = QDialogButtonBox()
         unlock = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         unlock.setObjectName("PrimaryButton")
         unlock.setDefault(True)
+        self.unlock_button = unlock
         buttons.addButton(self.tr("Quit wadesk"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName(
             "SecondaryButton")
         buttons.accepted.connect(self._check)
@@ -115,17 +138,42 @@ class UnlockDialog(QDialog):
         layout.addWidget(QLabel(intro, wordWrap=True))
         layout.addWidget(self.secret)
         layout.addWidget(self.error)
+        layout.addWidget(self.wait_text)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
 
     def _check(self) -> None:
+        if self.wait_left > 0:  # Enter pressed during the wait: the answer is not even read
+            return
         if check_secret(self.secret.text(), self._stored):
             self.accept()
             return
         self.secret.clear()
+        self.failures += 1
         self.error.setText(self.tr("That PIN is not right. Please try again.") if self._kind == PIN
                            else self.tr("That passphrase is not right. Please try again."))
         self.error.setVisible(True)
+        self.wait_left = failure_wait(self.failures)
+        self.secret.setEnabled(False)
+        self.unlock_button.setEnabled(False)
+        self._show_wait()
+        self.countdown.start()
+
+    def tick(self) -> None:
+        """One second of the wait has passed (the countdown timer; the tests call it)."""
+        self.wait_left = max(0, self.wait_left - 1)
+        if self.wait_left > 0:
+            self._show_wait()
+            return
+        self.countdown.stop()
+        self.wait_text.setVisible(False)
+        self.secret.setEnabled(True)
+        self.unlock_button.setEnabled(True)
+        self.secret.setFocus()
+
+    def _show_wait(self) -> None:
+        self.wait_text.setText(self.tr("You can try again in %n second(s).", "", self.wait_left))
+        self.wait_text.setVisible(True)
 
 
 class AppLock(QObject):
@@ -133,12 +181,21 @@ class AppLock(QObject):
 
     changed = Signal()  # turned on, changed or off
 
-    def __init__(self, settings: Settings, window: QWidget, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings, window: QWidget, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.monotonic, timer: QTimer | None = None) -> None:
+        """`clock` and `timer` are for the tests: the idle time is measured with the
+        clock (the last key press or click) and checked when the timer fires."""
         super().__init__(parent)
         self.settings = settings
         self.window = window
         self.locked = False
-        self._timer = QTimer(self, singleShot=True, timeout=self._idle)
+        self.dialog: UnlockDialog | None = None
+        window.app_lock = self  # the tray and the notices ask it before showing the window
+        self._clock = clock
+        self._last_input = clock()
+        self._timer = timer if timer is not None else QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._check_idle)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -152,12 +209,27 @@ class AppLock(QObject):
     def kind(self) -> str:
         return self.settings.get("app_lock_kind")
 
+    def _idle_ms(self) -> int:
+        return int(self.settings.get("app_lock_idle_minutes")) * 60_000
+
     def restart_timer(self) -> None:
-        minutes = self.settings.get("app_lock_idle_minutes")
-        if self.enabled and minutes > 0 and not self.locked:
-            self._timer.start(minutes * 60_000)
+        if self.enabled and self._idle_ms() > 0 and not self.locked:
+            self._last_input = self._clock()
+            self._timer.start(self._idle_ms())
         else:
             self._timer.stop()
+
+    def _check_idle(self) -> None:
+        """The timer fired: lock if nobody has touched wadesk for the idle time, else
+        look again when that time would be up."""
+        idle_ms = self._idle_ms()
+        if not self.enabled or idle_ms <= 0 or self.locked:
+            return
+        since_ms = int((self._clock() - self._last_input) * 1000)
+        if since_ms >= idle_ms:
+            self._idle()
+        else:
+            self._timer.start(idle_ms - since_ms)
 
     @property
     def idle_timer_running(self) -> bool:
@@ -165,7 +237,7 @@ class AppLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and not self.locked and self._timer.isActive():
-            self._timer.start()  # any use resets the idle time
+            self._last_input = self._clock()  # any use resets the idle time
         return False
 
     # -- the secret ----------------------------------------------------------------------
@@ -210,15 +282,22 @@ class AppLock(QObject):
         self.locked = True
         self._timer.stop()
         hidden = self._hide_windows()
-        dialog = UnlockDialog(self.settings.get("app_lock_hash"), self.kind)
+        dialog = self.dialog = UnlockDialog(self.settings.get("app_lock_hash"), self.kind)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
+        self.dialog = None
         self.locked = False
         if accepted:
             for widget in hidden:
                 widget.show()
         self.restart_timer()
         return accepted
+
+    def raise_dialog(self) -> None:
+        """Someone asked for the window while locked (the tray): show the lock instead."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
 
     def _hide_windows(self) -> list[QWidget]:
         """The main window and the other windows that show chats (the settings, an image).
@@ -236,6 +315,8 @@ class AppLock(QObject):
         return hidden
 
     def detach(self) -> None:
+        if getattr(self.window, "app_lock", None) is self:
+            self.window.app_lock = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

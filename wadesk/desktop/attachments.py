@@ -6,6 +6,8 @@ go out, instead of an upload error minutes later.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,20 @@ class Attachment:
     def message_type(self) -> str:
         """The Cloud API message type this file is sent as."""
         return "image" if self.kind is MediaKind.IMAGE else str(self.kind.value)
+
+
+PASTE_PREFIX = "wadesk-paste-"  # a pasted image waits here, in plaintext, until sent or dropped
+
+
+def new_paste_folder() -> Path:
+    """A private (0700) folder for a pasted image; remove_paste_folder() deletes it
+    when the image is sent or dropped, the start sweep (media_cache) after a crash."""
+    return Path(tempfile.mkdtemp(prefix=PASTE_PREFIX))
+
+
+def remove_paste_folder(folder: Path | None) -> None:
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _kind_words(kind: MediaKind) -> str:

@@ -8,11 +8,13 @@
                    state, a revoked device (log in again), the approved templates
     desktop        tray icon with the unread count, notices for new customer messages
                    (never for the team's own sends), "a colleague has just answered",
-                   "Mia is typing…"
+                   "Mia is typing…"; while the app lock asks for the PIN, neither the
+                   tray nor a notice shows the window, and notices say only "New message"
     erasure        the owner erased a customer: their rows leave the list, their open
                    chat closes, their drafts and decrypted thumbnails are forgotten, and
                    the worker's database thread unlinks their media files (at start,
-                   too, it sweeps files no message names: left by a crash in between)
+                   too, it sweeps files no message names: left by a crash in between,
+                   and the plaintext temp folders a crashed run left behind)
 
 The window's own slots (on_message_changed, on_conversation_changed, …) do the
 repainting; this module decides which to call. Everything here runs on the UI thread:
@@ -24,12 +26,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from wadesk.desktop import message_kinds as mk
 from wadesk.desktop.colleague_activity import ColleagueActivityLabel
-from wadesk.desktop.media_cache import ORPHAN_GRACE_S, delete_erased_media
+from wadesk.desktop.media_cache import ORPHAN_GRACE_S, delete_erased_media, sweep_leftover_temp_folders
 from wadesk.desktop.models.conversation_list_model import ConversationListModel, contact_name
 from wadesk.desktop.notifier import Notifier
 from wadesk.desktop.settings import Settings
@@ -60,6 +62,7 @@ class InboxController(QObject):
         self._names: dict[str, str] = {}
         self._closed = False
         self.notifier = Notifier(settings, self)
+        self.notifier.locked = self.locked
         self.activity = ColleagueActivityLabel(window.team)
         window.statusBar().addPermanentWidget(self.activity)
         self._connect_window()
@@ -67,6 +70,7 @@ class InboxController(QObject):
         self._load_cached_team()
         if worker.media_dir is not None:
             self._on_db_thread(media_files.remove_orphan_files, worker.media_dir, min_age_s=ORPHAN_GRACE_S)
+        sweep_leftover_temp_folders()  # plaintext a crashed run left in the temp folder
 
     # -- wiring --------------------------------------------------------------------------
 
@@ -218,9 +222,11 @@ class InboxController(QObject):
                 unseen.append(incoming)
         if len(unseen) > MAX_SINGLE_NOTICES:
             # Back after a while: one notice for the lot, not a cascade of them.
-            customers = len({incoming.conversation_id for incoming in unseen})
-            self.notifier.notify(unseen[-1].conversation_id, self.tr("%n new message(s)", "", len(unseen)),
-                                 self.tr("from %n customer(s)", "", customers))
+            customers = {incoming.conversation_id for incoming in unseen}
+            # One customer: the notice opens their chat; several: the list.
+            self.notifier.notify(next(iter(customers)) if len(customers) == 1 else None,
+                                 self.tr("%n new message(s)", "", len(unseen)),
+                                 self.tr("from %n customer(s)", "", len(customers)))
         else:
             for incoming in unseen:
                 self._notify(incoming)
@@ -279,13 +285,19 @@ class InboxController(QObject):
             return
         if refusal.message_id:
             window.on_message_changed(refusal.message_id, refusal.conversation_id)
-        if window.open_conversation_id != refusal.conversation_id:
+        if refusal.code == "window_closed" and window.chat_page is not None:
+            # The relay (or WhatsApp) knows better than this PC's clock: the window is
+            # closed until the customer writes again, so the composer offers the
+            # template instead of free text, also after later changes to the header.
+            summary = desktop_reads.conversation_summary(self.conn, refusal.conversation_id)
+            if summary is not None:
+                window.chat_page.window_refused(summary)
+        if window.open_conversation_id != refusal.conversation_id or refusal.code == "window_closed":
             return
         composer = window.chat_page.composer
-        if refusal.code == "window_closed":
-            # The relay (or WhatsApp) knows better than this PC's clock: the window is
-            # closed, so the composer offers the template instead of free text.
-            composer.set_window_open(False)
+        if not refusal.message_id:
+            # A note (refused sends have their bubble): it is gone from this PC too.
+            composer.warning_bar.show_text(self.tr("Note not saved"), refusal.reason)
         else:
             composer.warning_bar.show_text(self.tr("Not sent"), refusal.reason)
 
@@ -301,6 +313,9 @@ class InboxController(QObject):
 
     def _signed_out(self, message: str) -> None:
         self.window.set_connection_state("offline", waiting=len(outbox.list_outbox(self.conn)))
+        # The worker's texts are marked for translation there, translated here on the UI
+        # thread; a relay's own explanation passes through unchanged.
+        message = QCoreApplication.translate("SyncWorker", message)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Signed out"), message,
                           QMessageBox.StandardButton.NoButton, self.window)
         again = box.addButton(self.tr("Log in again"), QMessageBox.ButtonRole.AcceptRole)
@@ -311,11 +326,22 @@ class InboxController(QObject):
 
     # -- the desktop ---------------------------------------------------------------------
 
+    def locked(self) -> bool:
+        """The app lock is asking for the PIN: nothing may show the window meanwhile."""
+        lock = getattr(self.window, "app_lock", None)
+        return bool(lock is not None and lock.locked)
+
     def open_conversation(self, conversation_id: int) -> None:
+        if self.locked():
+            self.window.app_lock.raise_dialog()
+            return
         self.raise_window()
         self.window.open_conversation(conversation_id)
 
     def raise_window(self) -> None:
+        if self.locked():
+            self.window.app_lock.raise_dialog()
+            return
         window = self.window
         if window.isMinimized():
             window.showNormal()

@@ -334,6 +334,15 @@ class MainWindow(QMainWindow):
             if self.chat_page is not None:
                 self.chat_page.header.set_all_labels(everything)
 
+    def set_business(self, name: str, number: str) -> None:
+        """The business as its relay tells it: title, sidebar, Ctrl+N's country code."""
+        from wadesk.core.phone_input import country_code_of
+
+        self.setWindowTitle(f"wadesk — {name}")
+        self.sidebar.business_name.setText(name)
+        self.sidebar.business_number.setText(number)
+        self.new_conversations.country_code = country_code_of(number)
+
     def set_templates(self, templates: list[MessageTemplate]) -> None:
         """The business's approved templates (from the relay, refreshed now and then)."""
         self._templates = list(templates)
@@ -393,4 +402,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.media is not None:
             self.media.cleanup()
+        if self.chat_page is not None:
+            self.chat_page.composer.cleanup()  # a pasted image not sent
         super().closeEvent(event)

@@ -6,7 +6,10 @@ on the UI thread, which owns the connection; decoding and scaling a photo takes 
 of milliseconds, so it runs on a worker and comes back by a signal (QImage, unlike
 QPixmap, may be made off the GUI thread). Plaintext touches the disk only when the user
 opens a file in another program: then it goes into a private temporary folder and is
-deleted a few minutes later, and at the latest when wadesk quits.
+deleted a few minutes later, and at the latest when wadesk quits. After a crash, the
+next start sweeps what was left (sweep_leftover_temp_folders: wadesk-open-* and the
+composer's wadesk-paste-* untouched for TEMP_LIFETIME_S; younger ones may belong to
+a wadesk running now, which removes its own).
 
 When the owner erases a customer, `drop` forgets their messages' thumbnails, lengths
 and temporary copies at once (message ids are reused by SQLite, so a stale thumbnail
@@ -17,6 +20,7 @@ encrypted files on the sync worker's database thread, sweeping any other orphan 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -36,6 +40,7 @@ from wadesk.store.media_files import MediaFileError
 log = logging.getLogger(__name__)
 
 TEMP_LIFETIME_S = 10 * 60
+OPEN_PREFIX = "wadesk-open-"
 # A media file younger than this may belong to a row another connection has not
 # committed yet (an attachment being saved): an orphan sweep leaves it alone.
 ORPHAN_GRACE_S = 10 * 60
@@ -251,8 +256,8 @@ class MediaCache(QObject):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def temp_copy(self, data: bytes, filename: str, message_id: int | None = None) -> Path:
-        if self._temp_dir is None:
-            self._temp_dir = Path(tempfile.mkdtemp(prefix="wadesk-open-"))  # 0700 by mkdtemp
+        if self._temp_dir is None or not self._temp_dir.is_dir():  # (swept by another wadesk's start)
+            self._temp_dir = Path(tempfile.mkdtemp(prefix=OPEN_PREFIX))  # 0700 by mkdtemp
         safe = "".join(ch for ch in Path(filename).name if ch not in '<>:"/\\|?*\x00') or "file"
         folder = Path(tempfile.mkdtemp(dir=self._temp_dir))  # one folder each: names may repeat
         path = folder / safe
@@ -287,3 +292,49 @@ class MediaCache(QObject):
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
+
+
+def _newest_change(folder: Path) -> float:
+    newest = folder.lstat().st_mtime
+    for parent, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            try:
+                newest = max(newest, os.lstat(os.path.join(parent, name)).st_mtime)
+            except OSError:
+                pass
+    return newest
+
+
+def sweep_leftover_temp_folders(root: Path | None = None, min_age_s: float = TEMP_LIFETIME_S,
+                                now: float | None = None) -> int:
+    """Delete the plaintext a crashed wadesk left in the temp folder (files opened in
+    another program, a pasted image); only this user's folders, and only those nothing
+    has touched for `min_age_s`. Returns how many folders went."""
+    from wadesk.desktop.attachments import PASTE_PREFIX
+
+    root = Path(root) if root is not None else Path(tempfile.gettempdir())
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.startswith((OPEN_PREFIX, PASTE_PREFIX)):
+            continue
+        try:
+            info = entry.lstat()
+            if not entry.is_dir() or entry.is_symlink():
+                continue
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                continue  # another user's (a shared /tmp): not ours to judge
+            if now - _newest_change(entry) < min_age_s:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed += not entry.exists()
+    if removed:
+        log.info("removed %d temporary folder(s) left by an earlier run", removed)
+    return removed
+

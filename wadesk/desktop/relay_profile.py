@@ -1,7 +1,12 @@
 """Which relay this profile talks to and as whom: `relay.json` beside the database.
 
     {"relay_url": "https://relay.radhaus.de", "person_id": "3", "person_name": "Lena",
-     "role": "agent", "device_id": 7}
+     "role": "agent", "device_id": 7, "kind": "remote",
+     "business_name": "Radhaus Berlin", "business_number": "+49 30 1234567"}
+
+`kind` is "remote" (the team's relay runs elsewhere) or "local" (a one-PC shop: the
+relay runs inside the desktop process, see local_relay.py). The business's name and
+number are the last ones the relay told (shown at once at the next start).
 
 Nothing secret is in it: the device token lives in the OS keychain under the
 profile's data folder (`secrets.set_secret("device-token", paths.data, token)`). On a
@@ -25,6 +30,7 @@ from wadesk.store import replica_sync
 
 FILE_NAME = "relay.json"
 TOKEN_KIND = "device-token"
+REMOTE, LOCAL = "remote", "local"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,9 @@ class RelayProfile:
     person_name: str
     role: str = "agent"
     device_id: int | None = None
+    kind: str = REMOTE
+    business_name: str = ""
+    business_number: str = ""
 
 
 def _path(paths: Paths) -> Path:
@@ -44,7 +53,9 @@ def load(paths: Paths) -> RelayProfile | None:
     try:
         raw = json.loads(_path(paths).read_text(encoding="utf-8"))
         return RelayProfile(str(raw["relay_url"]), str(raw["person_id"]), str(raw.get("person_name") or ""),
-                            str(raw.get("role") or "agent"), raw.get("device_id"))
+                            str(raw.get("role") or "agent"), raw.get("device_id"),
+                            LOCAL if raw.get("kind") == LOCAL else REMOTE,
+                            str(raw.get("business_name") or ""), str(raw.get("business_number") or ""))
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from wadesk import secrets
 from wadesk.paths import Paths
 from wadesk.secrets import KeyMode
@@ -47,7 +49,9 @@ def open_profile_store(paths: Paths, ask_passphrase: AskPassphrase) -> Any:
             try:
                 return open_database(paths.database, passphrase=passphrase)
             except WrongKeyError:
-                error = "That passphrase does not open this history. Please try again."
+                error = QCoreApplication.translate(
+                    "unlock", "That passphrase does not open this history. Check that Caps Lock is off "
+                    "and try again; if it is lost, a new profile can sync the history from your relay.")
     # Keychain mode (or a database from before the mode was recorded).
     key = secrets.database_key(paths.data, create=not exists)
     return open_database(paths.database, key=key, create=not exists)

@@ -37,6 +37,7 @@ from wadesk.relay import (
     intake,
     media_api,
     privacy_api,
+    profile_api,
     send_api,
     sync_api,
     team_api,
@@ -46,6 +47,7 @@ from wadesk.relay.access import ApiError, api_error_handler, error_body
 from wadesk.relay.context import RelayContext
 
 log = logging.getLogger("wadesk.relay")
+_LOGGED = "wadesk.error_logged"  # set in the ASGI scope once `_unexpected` logged a 500
 
 _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type",
@@ -66,7 +68,14 @@ class RelayApp(Starlette):
             scope["app"] = self
             await self.webhook(scope, receive, send)
             return
-        await super().__call__(scope, receive, send)
+        try:
+            await super().__call__(scope, receive, send)
+        except Exception:
+            # Starlette re-raises after `_unexpected` answered 500 and logged it; raised
+            # on, uvicorn would log it a second time, with the full traceback.
+            if scope.get(_LOGGED) is True:
+                return
+            raise
 
 
 def create_app(ctx: RelayContext) -> Starlette:
@@ -83,6 +92,7 @@ def create_app(ctx: RelayContext) -> Starlette:
         *consents_api.routes(ctx),
         *privacy_api.routes(ctx),
         *cloud_token_api.routes(ctx),
+        *profile_api.routes(ctx),
     ]
     housekeeping.install(ctx)
 
@@ -128,7 +138,23 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.error("unexpected error", extra={"path": request.url.path, "error": type(exc).__name__},
-              exc_info=exc)
+    """500, logged once by type and innermost frame only: a traceback's values could
+    carry a message text or a token. (Starlette re-raises the exception after this
+    answer is sent; RelayApp.__call__ stops it there, so uvicorn does not log it again
+    with its full traceback.)"""
+    log.error("unexpected error", extra={"path": request.url.path, "error": type(exc).__name__,
+                                         "at": _innermost_frame(exc)})
+    request.scope[_LOGGED] = True
     return JSONResponse(error_body("internal", "Something went wrong on the relay; it has been "
                                    "logged."), status_code=500)
+
+
+def _innermost_frame(exc: BaseException) -> str:
+    """file:line where `exc` was raised (the file relative to the package), no values."""
+    tb = exc.__traceback__
+    if tb is None:
+        return "?"
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    path = tb.tb_frame.f_code.co_filename.replace("\\", "/")
+    return f"{path.rsplit('/wadesk/', 1)[-1]}:{tb.tb_lineno}"

@@ -57,7 +57,6 @@ class RelayContext:
         self._reader_lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._latest_seq = 0
-        self._changed: asyncio.Event | None = None
         self._background: set[asyncio.Task[Any]] = set()
         # Hooks run on the event loop after each commit that appended events
         # (e.g. the media downloader watching for new incoming media).
@@ -78,7 +77,6 @@ class RelayContext:
         if not self.config.db_key:
             raise ValueError("RelayConfig.db_key is required to open the relay database")
         self._loop = asyncio.get_running_loop()
-        self._changed = asyncio.Event()
         self.config.data_dir.mkdir(parents=True, exist_ok=True)
         self._writer = GroupCommitWriter(
             lambda: open_database(self.config.database, key=self.config.db_key, role="relay",
@@ -98,8 +96,6 @@ class RelayContext:
             task.cancel()
         if self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
-        if self._changed is not None:
-            self._changed.set()  # release long-polls at once
         if self._writer is not None:
             await asyncio.get_running_loop().run_in_executor(None, self._writer.stop)
         if self._readers is not None:
@@ -149,25 +145,6 @@ class RelayContext:
         """The newest committed event's sequence number, as last announced."""
         return self._latest_seq
 
-    async def wait_for_events(self, after_seq: int, timeout: float) -> None:
-        """Return when an event after `after_seq` is committed, or after `timeout` s.
-
-        Waiters share one asyncio.Event that is replaced after each wake-up, so a
-        thousand parked long-polls cost nothing until a commit, and one slow client
-        never delays the others (each just re-checks `latest_seq`)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + max(0.0, timeout)
-        while self._latest_seq <= after_seq and self.started:
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return
-            changed = self._changed
-            assert changed is not None
-            try:
-                await asyncio.wait_for(changed.wait(), remaining)
-            except asyncio.TimeoutError:
-                return
-
     def add_commit_hook(self, hook: Callable[[int, int], None]) -> None:
         """hook(previous_latest_seq, new_latest_seq) on the loop after new events."""
         self._after_commit.append(hook)
@@ -184,11 +161,6 @@ class RelayContext:
         if latest <= self._latest_seq:
             return
         previous, self._latest_seq = self._latest_seq, latest
-        changed = self._changed
-        assert changed is not None
-        # Wake everyone parked on the old Event; new waiters park on a fresh one.
-        self._changed = asyncio.Event()
-        changed.set()
         for hook in self._after_commit:
             try:
                 hook(previous, latest)

@@ -26,6 +26,7 @@ from typing import Any
 
 from wadesk.relay.webhook_events import LogEntry, Translation
 from wadesk.store import events, relay_media
+from wadesk.store._db import Savepoint
 from wadesk.store.apply_events import MESSAGE_KINDS, apply_in_order
 from wadesk.store.apply_team_events import conversation_ref
 
@@ -112,12 +113,15 @@ def _log_order(translations: list[Translation]) -> list[int]:
     return first + rest
 
 
+_ENTRY = Savepoint("e")
+
+
 def store_translation(conn: Any, translation: Translation) -> Stored:
     """The careful path: one webhook, each entry in its own savepoint."""
     stored = Stored()
     at = int(time.time())
     for entry in translation.entries:
-        conn.execute("SAVEPOINT e")
+        _ENTRY.open(conn)
         try:
             if events.has_dedupe_key(conn, entry.dedupe_key):
                 stored.duplicates += 1
@@ -131,12 +135,12 @@ def store_translation(conn: Any, translation: Translation) -> Stored:
                     at=at)
                 stored.new.append((seq, logged))
         except Exception as exc:
-            conn.execute("ROLLBACK TO e")
+            _ENTRY.undo(conn)
             stored.failed += 1
             log.error("webhook entry not applied", extra={
                 "kind": entry.kind, "dedupe_key": entry.dedupe_key, "error": type(exc).__name__})
-        finally:
-            conn.execute("RELEASE e")
+        else:
+            _ENTRY.release(conn)
     counters: dict[str, int] = {}
     _add_counters(counters, translation, stored)
     for name, by in counters.items():

@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from wadesk.relay.access import ApiError, require
-from wadesk.relay.api_util import ok, path_id, read_json, text_field
+from wadesk.relay.api_util import body_id, ok, path_id, read_json, text_field
 from wadesk.relay.event_write import emit
 from wadesk.store import conversations, labels, people, team_queries
 from wadesk.store.apply_team_events import conversation_ref, find_message_id
@@ -107,13 +107,10 @@ def routes(ctx: Any) -> list[BaseRoute]:
             caller = await require(request, ctx, "label")
             label_id = path_id(request, "label_id")
             body = await read_json(request, 8 * 1024)
-            conversation_id = body.get("conversation_id")
             message = {k: body.get(k) for k in ("wamid", "client_id") if isinstance(body.get(k), str)}
-            if (conversation_id is None) == (not message):
+            if (body.get("conversation_id") is None) == (not message):
                 raise ApiError(400, "invalid", "Give conversation_id, or wamid or client_id.")
-            if conversation_id is not None and (isinstance(conversation_id, bool)
-                                                or not isinstance(conversation_id, int)):
-                raise ApiError(400, "invalid", "conversation_id must be a number.")
+            conversation_id = body_id(body, "conversation_id", required=False)
 
             def write(conn: Any) -> None:
                 if not team_queries.label_exists(conn, label_id):

@@ -4,7 +4,8 @@
         -> 200 {"token", "device": {...}, "person": {...}, "must_set_password": bool}
         -> 401 login_failed, 429 too_many_attempts (Retry-After: the seconds until the
            limit lifts)
-    GET    /api/v1/me             -> {"person": {...}, "device": {...}, "permissions": [...]}
+    GET    /api/v1/me             -> {"person": {...}, "device": {...}, "permissions": [...],
+                                      "business": {"name", "display_phone_number"}}
     POST   /api/v1/me/password    {"password", "current_password"?} -> 204
     POST   /api/v1/logout         revokes the calling device -> 204
     GET    /api/v1/devices        own devices; admins: ?person_id=N or ?all=1
@@ -13,6 +14,9 @@
 A token is 256 random bits, shown once, stored only as a hash. Failed logins count per
 name and per client address (auth.LOGIN_FAILURES_ALLOWED within LOGIN_WINDOW_S); a
 correct login clears them. Both failures and logins are audited, without secrets.
+The business's name and number come from the Cloud API's phone-number object
+(verified_name, display_phone_number), asked once an hour at most (a failed ask again
+after a minute); until Meta answered they are "" (a /me never waits long on Meta).
 Behind a reverse proxy the client address is the proxy's unless uvicorn trusts its
 X-Forwarded-For (see the README).
 """
@@ -38,6 +42,7 @@ from wadesk.store.people import Device, Person
 
 log = logging.getLogger(__name__)
 
+BUSINESS_KEEP_S, BUSINESS_RETRY_S, BUSINESS_WAIT_S = 3600.0, 60.0, 5.0
 LOGIN_FAILED = "The name, code or password is wrong (or the account is disabled)."
 # Same cost as a real check; matches no password anyone can type.
 _DUMMY_HASH = auth.hash_password("not a password of anyone \x00")
@@ -66,7 +71,40 @@ def client_address(request: Request, trusted_proxies: tuple[str, ...]) -> str:
     return host
 
 
+class BusinessCache:
+    """The business's name and display number as Meta shows them, kept for a while."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.value = {"name": "", "display_phone_number": ""}
+        self.until = 0.0
+        self._lock: asyncio.Lock | None = None
+
+    async def get(self) -> dict[str, str]:
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:  # one ask to Meta for many desktops starting at once
+            now = time.monotonic()
+            if now < self.until:
+                return self.value
+            keep = BUSINESS_RETRY_S
+            if self.ctx.config.phone_number_ids:
+                try:
+                    info = await asyncio.wait_for(self.ctx.cloud.get_phone_number(
+                        ("id", "display_phone_number", "verified_name")), BUSINESS_WAIT_S)
+                    self.value = {"name": info.verified_name or "",
+                                  "display_phone_number": info.display_phone_number or ""}
+                    keep = BUSINESS_KEEP_S
+                except Exception as exc:  # Meta unreachable or the token refused: /me still answers
+                    log.warning("the business's number could not be read",
+                                extra={"error": type(exc).__name__})
+            self.until = now + keep
+            return self.value
+
+
 def routes(ctx: Any) -> list[BaseRoute]:
+    business = BusinessCache(ctx)
+
     async def login(request: Request) -> JSONResponse:
         body = await read_json(request, 8 * 1024)
         name = text_field(body, "name", max_len=80)
@@ -134,7 +172,8 @@ def routes(ctx: Any) -> list[BaseRoute]:
         caller = await require(request, ctx, "read")
         return ok({"person": person_view(caller.person),
                    "device": device_view(caller.device, caller.device.id),
-                   "permissions": sorted(p for p in auth.PERMISSIONS if caller.may(p))})
+                   "permissions": sorted(p for p in auth.PERMISSIONS if caller.may(p)),
+                   "business": dict(await business.get())})
 
     async def set_password(request: Request) -> Response:
         caller = await require(request, ctx, "read")

@@ -7,8 +7,8 @@ announces each commit), until something without an event is worth telling at onc
 so the server stops in a moment instead of waiting out uvicorn's graceful timeout
 and cancelling the requests with a traceback.
 
-Waiters share one asyncio.Event that is replaced at each wake-up, as in
-RelayContext.wait_for_events: a thousand parked polls cost nothing until then.
+Waiters share one asyncio.Event that is replaced at each wake-up: a thousand parked
+polls cost nothing until then.
 """
 
 from __future__ import annotations

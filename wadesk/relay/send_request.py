@@ -23,7 +23,13 @@ from typing import Any, TypeGuard
 
 from wadesk.cloud.contact_cards import ContactCard
 from wadesk.cloud.errors import CloudValidationError
-from wadesk.cloud.interactive import Buttons, ListMessage, ListRow, ListSection, ReplyButton
+from wadesk.cloud.interactive import (
+    Buttons,
+    ListMessage,
+    ListRow,
+    ListSection,
+    ReplyButton,
+)
 from wadesk.cloud.messages import (
     Audio,
     Contacts,
@@ -48,6 +54,7 @@ from wadesk.cloud.template_messages import (
     TextParameter,
 )
 from wadesk.core.template_text import fallback_text
+from wadesk.relay.api_util import is_bounded_id
 
 KINDS = ("text", "image", "video", "audio", "document", "sticker", "location", "contacts",
          "interactive", "reaction", "template")
@@ -136,7 +143,7 @@ def parse(body: object) -> SendRequest:
         content = _BUILDERS[kind](obj)
     except CloudValidationError as exc:
         raise RequestError(f"{exc}.", kind) from None
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise RequestError(f"{kind} is not a valid {kind} object.", kind) from None
     canonical = {"type": kind, "content": content.to_payload(), "conversation_id": conversation_id,
                  "to": to, "reply_to": reply_to}
@@ -151,9 +158,9 @@ def _target(body: Mapping[str, Any]) -> tuple[int | None, dict[str, str | None] 
     if (conversation_id is None) == (to is None):
         raise RequestError("Give either conversation_id or to.", "conversation_id")
     if conversation_id is not None:
-        if isinstance(conversation_id, bool) or not isinstance(conversation_id, int) \
-                or conversation_id <= 0:
-            raise RequestError("conversation_id must be a positive number.", "conversation_id")
+        if not is_bounded_id(conversation_id):
+            raise RequestError("conversation_id must be a whole number from 1 to 2^63-1.",
+                               "conversation_id")
         return conversation_id, None
     if not isinstance(to, Mapping):
         raise RequestError("to must be an object with phone_number_id and wa_id or user_id.", "to")

@@ -32,7 +32,7 @@ from starlette.routing import BaseRoute, Route
 
 from wadesk.relay import labels_api, login_api, people_api
 from wadesk.relay.access import ApiError, require
-from wadesk.relay.api_util import ok, path_id, query_int, read_json, text_field
+from wadesk.relay.api_util import body_id, ok, path_id, query_int, read_json, text_field
 from wadesk.relay.event_write import emit
 from wadesk.relay.send_request import is_client_id
 from wadesk.store import conversations, notes, people, quick_replies, team_queries
@@ -67,10 +67,7 @@ def _conversation_routes(ctx: Any) -> list[BaseRoute]:
         body = await read_json(request, 8 * 1024)
         if "assignee_id" not in body:
             raise ApiError(400, "invalid", "Give assignee_id (a person's id, or null).")
-        assignee_id = body["assignee_id"]
-        if assignee_id is not None and (isinstance(assignee_id, bool)
-                                        or not isinstance(assignee_id, int)):
-            raise ApiError(400, "invalid", "assignee_id must be a person's id or null.")
+        assignee_id = body_id(body, "assignee_id", required=False)
 
         def write(conn: Any) -> dict[str, Any]:
             conversation, ref = _conversation(conn, conversation_id)

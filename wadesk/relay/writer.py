@@ -38,6 +38,8 @@ from concurrent.futures import Future
 from typing import Any
 
 from wadesk.store import events
+from wadesk.store._db import Savepoint, begin_immediate, commit, rollback
+from wadesk.store.connection import checkpoint, stop_auto_checkpoints
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +126,7 @@ class GroupCommitWriter:
             while not self._stopping.wait(CHECKPOINT_EVERY_S):
                 try:
                     # PASSIVE never waits for (or blocks) the writer or the readers.
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    checkpoint(conn, truncate=False)
                 except Exception as exc:
                     log.warning("checkpoint failed", extra={"error": type(exc).__name__})
         finally:
@@ -134,7 +136,7 @@ class GroupCommitWriter:
     def _run(self) -> None:
         try:
             self._conn = self._connect()
-            self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+            stop_auto_checkpoints(self._conn)
             self._last_seq = events.latest_seq(self._conn)
         except BaseException as exc:
             self._started.set_exception(exc)
@@ -154,7 +156,7 @@ class GroupCommitWriter:
             self._fail_pending(RuntimeError("the relay's writer stopped"))
             try:
                 # Leave a small WAL behind: the next start (and backups) read less.
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                checkpoint(self._conn, truncate=True)
             except Exception:
                 pass
             try:
@@ -200,7 +202,7 @@ class GroupCommitWriter:
         conn = self._conn
         outcomes: list[tuple[bool, Any]] = []
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(conn)
             i = 0
             while i < len(group):
                 combine = getattr(group[i][0], "combine", None)
@@ -213,14 +215,10 @@ class GroupCommitWriter:
                     outcomes.extend(_call_combined(conn, combine, [fn for fn, _ in group[i:j]]))
                 i = j
             latest = events.latest_seq(conn)
-            conn.execute("COMMIT")
+            commit(conn)
         except BaseException as exc:
             log.error("group commit failed", extra={"calls": len(group), "error": type(exc).__name__})
-            if conn.in_transaction:
-                try:
-                    conn.execute("ROLLBACK")
-                except Exception:
-                    pass
+            rollback(conn)
             for _fn, target in group:
                 _fail(target, exc)
             return
@@ -254,34 +252,36 @@ class GroupCommitWriter:
                 _fail(item[1], exc)
 
 
+# Each caller's savepoint (its statements are built once, not per call).
+_EACH = Savepoint("w")
+
+
 def _call_alone(conn: Any, fn: Callable[[Any], Any]) -> tuple[bool, Any]:
-    conn.execute("SAVEPOINT w")
+    _EACH.open(conn)
     try:
         result = fn(conn)
     except BaseException as exc:  # the caller gets it; the others go on
-        conn.execute("ROLLBACK TO w")
-        conn.execute("RELEASE w")
+        _EACH.undo(conn)
         return False, exc
-    conn.execute("RELEASE w")
+    _EACH.release(conn)
     return True, result
 
 
 def _call_combined(conn: Any, combine: Callable[[Any, list[Any]], list[Any]],
                    fns: list[Callable[[Any], Any]]) -> list[tuple[bool, Any]]:
-    conn.execute("SAVEPOINT w")
+    _EACH.open(conn)
     try:
         results = combine(conn, fns)
         if len(results) != len(fns):
             raise RuntimeError("combine returned a result count that does not match")
     except Exception as exc:
-        conn.execute("ROLLBACK TO w")
-        conn.execute("RELEASE w")
+        _EACH.undo(conn)
         # Not an error of its own: one of them has a problem, and running them one by
         # one tells which (each caller gets its own outcome).
         log.warning("combined write failed; running its calls one by one",
                     extra={"calls": len(fns), "error": type(exc).__name__})
         return [_call_alone(conn, fn) for fn in fns]
-    conn.execute("RELEASE w")
+    _EACH.release(conn)
     return [(True, result) for result in results]
 
 

@@ -121,3 +121,57 @@ def _run(conn: Connection, sql: str) -> None:
     except Exception as exc:
         _reraise(exc)
         raise
+
+
+# Transactions and savepoints spelled out, for the callers that run their own: the
+# relay's group-commit writer (one BEGIN ... COMMIT around many callers, each in a
+# savepoint) and the loops that skip one bad item of a batch without losing the rest.
+def begin_immediate(conn: Connection) -> None:
+    _run(conn, "BEGIN IMMEDIATE")
+
+
+def commit(conn: Connection) -> None:
+    _run(conn, "COMMIT")
+
+
+def rollback(conn: Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already; never raises."""
+    _rollback(conn)
+
+
+class Savepoint:
+    """A named savepoint whose statements are built once (the group-commit writer opens
+    and releases one per caller: each step is one method call and one execute).
+
+        point.open(conn)
+        try:
+            one_item(conn)
+        except Exception:
+            point.undo(conn)     # only this item's writes go; raises if the whole
+            ...                  # transaction is gone (the caller must not go on)
+        else:
+            point.release(conn)
+    """
+
+    __slots__ = ("_open", "_release", "_undo")
+
+    def __init__(self, name: str) -> None:
+        if not name.isidentifier():
+            raise ValueError("a savepoint name must be a plain identifier")
+        self._open = f"SAVEPOINT {name}"
+        self._release = f"RELEASE {name}"
+        self._undo = f"ROLLBACK TO {name}"
+
+    def open(self, conn: Connection) -> None:
+        conn.execute(self._open)
+
+    def release(self, conn: Connection) -> None:
+        conn.execute(self._release)
+
+    def undo(self, conn: Connection) -> None:
+        """Undo everything since open() and release the savepoint. Raises when it cannot
+        (SQLite already rolled back the whole transaction, after SQLITE_FULL say): the
+        caller must then give up the whole transaction, not go on without one."""
+        conn.execute(self._undo)
+        conn.execute(self._release)
+

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import sqlcipher3
 
 from wadesk.store import migration_backups, migrations
-from wadesk.store._db import Connection, query_one, transaction
+from wadesk.store._db import Connection, execute, query_one, transaction
 from wadesk.store.errors import (
     CorruptDatabaseError,
     DatabaseFromFutureError,
@@ -114,6 +114,18 @@ def checkpoint(conn: Connection, *, truncate: bool = True) -> bool:
     mode = "TRUNCATE" if truncate else "PASSIVE"
     row = query_one(conn, f"PRAGMA wal_checkpoint({mode})")
     return row is not None and row[0] == 0
+
+
+def stop_auto_checkpoints(conn: Connection) -> None:
+    """No checkpoint inside a COMMIT any more on this connection: the relay's writer
+    has them run on a thread of their own (relay/writer.py)."""
+    execute(conn, "PRAGMA wal_autocheckpoint = 0")
+
+
+def cipher_version(conn: Connection) -> str | None:
+    """The SQLCipher version this connection runs on (None on plain SQLite)."""
+    row = query_one(conn, "PRAGMA cipher_version")
+    return None if row is None else str(row[0])
 
 
 def backup_path(path: Path, version: int) -> Path:

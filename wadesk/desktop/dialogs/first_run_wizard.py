@@ -2,14 +2,19 @@
 
 Three short pages, each asking one thing in one plain sentence:
 
-    1. start    "Try the demo" or "Connect to your relay"
+    1. start    "Try the demo", "Connect to your relay" or "Only this PC (no server)"
     2. relay    the relay's address, your name, your setup code (or password); the
                 login runs on a background thread when Next is pressed, so the window
                 never freezes, and every failure says what happened and what to do
     3. key      how the history is protected: the keychain (nothing to do), or, on a
                 computer without one, a passphrase the user chooses knowingly
 
-The wizard only collects; app.py acts on `choice`, `login` and `passphrase`.
+    One PC: the account and webhook pages of one_pc_pages.py instead of 2 and 3 (the
+    relay runs inside wadesk; its secrets need the keychain, so without one this choice
+    is offered disabled, with the reason).
+
+The wizard only collects; app.py acts on `choice`, `login`, `passphrase` and
+`local_setup`.
 `RelayLoginPage` is reused alone when a signed-out computer logs in again.
 """
 
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,10 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from wadesk import secrets
+from wadesk.desktop.dialogs.one_pc_pages import (
+    CheckAccount,
+    LocalAccountPage,
+    LocalWebhookPage,
+)
 from wadesk.desktop.dialogs.passphrase_dialog import MIN_LENGTH
+from wadesk.desktop.local_relay import LocalSetup, check_account
 from wadesk.desktop.sync.login import LoginError, LoginResult, log_in
 
-DEMO, RELAY = "demo", "relay"
+DEMO, RELAY, LOCAL = "demo", "relay", "local"
 LogIn = Callable[..., LoginResult]
 
 
@@ -65,10 +77,23 @@ class StartPage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.demo)
         group.addButton(self.relay)
+        self.local = QRadioButton(self.tr("Only this PC (no server)"))
+        group.addButton(self.local)
         layout = QVBoxLayout(self)
         layout.addWidget(self.relay)
         layout.addWidget(_text(self.tr("Your business's relay receives the WhatsApp messages; "
                                        "ask its owner for the address and your setup code."), "Hint"))
+        layout.addSpacing(12)
+        layout.addWidget(self.local)
+        if secrets.keychain_available():
+            layout.addWidget(_text(self.tr("For a shop with one computer: wadesk receives the WhatsApp "
+                                           "messages itself while it runs."), "Hint"))
+        else:
+            self.local.setEnabled(False)
+            layout.addWidget(_text(self.tr(
+                "Not possible on this computer: it has no keychain where wadesk could keep your WhatsApp "
+                "access token safely, and wadesk never writes it into a file. Run a relay on a server "
+                "instead, or use a computer with a keychain."), "Hint"))
         layout.addSpacing(12)
         layout.addWidget(self.demo)
         layout.addWidget(_text(self.tr("The demo needs no account and keeps its data apart from real data."),
@@ -76,7 +101,9 @@ class StartPage(QWizardPage):
         layout.addStretch(1)
 
     def nextId(self) -> int:
-        return -1 if self.demo.isChecked() else FirstRunWizard.RELAY_PAGE
+        if self.demo.isChecked():
+            return -1
+        return FirstRunWizard.LOCAL_PAGE if self.local.isChecked() else FirstRunWizard.RELAY_PAGE
 
     def isFinalPage(self) -> bool:
         return self.demo.isChecked()
@@ -251,15 +278,19 @@ class KeyPage(QWizardPage):
         self.error.setVisible(bool(problem))
         return not problem
 
+    def nextId(self) -> int:
+        return -1  # the last page of the relay path (the one-PC pages come after it by id)
+
     @property
     def chosen_passphrase(self) -> str | None:
         return None if self.has_keychain else self.passphrase.text()
 
 
 class FirstRunWizard(QWizard):
-    START_PAGE, RELAY_PAGE, KEY_PAGE = 0, 1, 2
+    START_PAGE, RELAY_PAGE, KEY_PAGE, LOCAL_PAGE, WEBHOOK_PAGE = 0, 1, 2, 3, 4
 
-    def __init__(self, log_in_with: LogIn = log_in, parent: QWidget | None = None) -> None:
+    def __init__(self, log_in_with: LogIn = log_in, parent: QWidget | None = None, *,
+                 check_account_with: CheckAccount = check_account, graph_base_url: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set up wadesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -272,12 +303,31 @@ class FirstRunWizard(QWizard):
         self.setPage(self.START_PAGE, self.start_page)
         self.setPage(self.RELAY_PAGE, self.relay_page)
         self.setPage(self.KEY_PAGE, self.key_page)
+        self.local_page = LocalAccountPage(check_account_with, graph_base_url, self)
+        self.webhook_page = LocalWebhookPage(self)
+        self.setPage(self.LOCAL_PAGE, self.local_page)
+        self.setPage(self.WEBHOOK_PAGE, self.webhook_page)
         self.setStartId(self.START_PAGE)
         self.setMinimumSize(640, 460)
 
     @property
     def choice(self) -> str:
-        return DEMO if self.start_page.demo.isChecked() else RELAY
+        if self.start_page.demo.isChecked():
+            return DEMO
+        return LOCAL if self.start_page.local.isChecked() else RELAY
+
+    @property
+    def local_setup(self) -> LocalSetup | None:
+        """One PC: what the relay needs (checked with the Cloud API), with the port and
+        the verify token the owner copied into Meta's form."""
+        checked = self.local_page.checked
+        if checked is None:
+            return None
+        return replace(checked, port=self.webhook_page.port.value(), verify_token=self.webhook_page.verify_token)
+
+    @property
+    def owner_name(self) -> str:
+        return self.local_page.name.text().strip()
 
     @property
     def login(self) -> LoginResult | None:

@@ -403,6 +403,9 @@ class ConversationListModel(QAbstractListModel):
 
     def _spoken(self, index: QModelIndex | QPersistentModelIndex) -> str:
         parts = [self.data(index, self.NameRole)]
+        number = self.data(index, self.NumberRole)
+        if number and number != parts[0]:
+            parts[0] = f"{parts[0]} ({number})"  # a screen reader says the number too
         unread = self.data(index, self.UnreadRole)
         if unread:
             parts.append(self.tr("%n unread message(s)", "", unread))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wadesk.store import replica_sync
-from wadesk.store._db import Connection, transaction
+from wadesk.store._db import Connection, Savepoint, transaction
 from wadesk.store.apply_events import apply_event
 from wadesk.store.apply_privacy_events import LocalErasure, erase_contact_event
 from wadesk.store.apply_team_events import find_conversation
@@ -35,6 +35,7 @@ from wadesk.store.errors import StoreError
 from wadesk.store.sync_state import set_sync_cursor
 
 log = logging.getLogger(__name__)
+_ONE_EVENT = Savepoint("one_event")
 
 # Meta's error code for "more than 24 hours since the customer's last message".
 WINDOW_CLOSED_CODE = 131047
@@ -161,16 +162,17 @@ def _apply_all(conn: Connection, events: list[dict[str, Any]], me_id: str | None
     changes = SyncChanges()
     for event in events:
         if skip_bad:
-            conn.execute("SAVEPOINT one_event")
+            _ONE_EVENT.open(conn)
             try:
                 _apply_one(conn, event, changes, me_id, notify)
             except StoreError:
                 raise
             except Exception as exc:
-                conn.execute("ROLLBACK TO one_event")
+                _ONE_EVENT.undo(conn)
                 log.error("skipped relay event seq=%s kind=%s: %s", event.get("seq"), event.get("kind"),
                           type(exc).__name__)
-            conn.execute("RELEASE one_event")
+            else:
+                _ONE_EVENT.release(conn)
         else:
             _apply_one(conn, event, changes, me_id, notify)
     if events:

@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from wadesk.relay.urls import InsecureRelayUrl, RelayUrlError, check_relay_url
+from wadesk.core.relay_url import InsecureRelayUrl, RelayUrlError, check_relay_url
 
 
 class LoginError(Exception):

@@ -11,7 +11,8 @@ Operations (see actions.py for the payloads):
 
     send    -> POST /api/v1/messages (media uploaded first: POST /api/v1/media)
     note    -> POST /api/v1/conversations/{relay id}/notes; the local note (negative
-               id) is replaced by the relay's in one transaction
+               id) is replaced by the relay's in one transaction; refused (too long,
+               say), it is deleted and the refusal goes to the UI (message id 0)
     assign  -> POST /api/v1/conversations/{relay id}/assign
     label   -> POST /api/v1/labels/{id}/apply|remove   (written by inbox_controller)
 
@@ -95,6 +96,15 @@ def _refuse_send(conn: Connection, item: OutboxItem, code: str, reason: str) -> 
     return (found.id, found.conversation_id) if found is not None else None
 
 
+def _refuse_note(conn: Connection, item: OutboxItem) -> None:
+    """Take a refused note off the queue and delete its local copy (negative id)."""
+    local_note_id = item.payload.get("local_note_id")
+    with transaction(conn):
+        if local_note_id is not None and int(local_note_id) < 0:
+            notes.delete_note(conn, int(local_note_id))
+        outbox.mark_sent(conn, item.client_id)
+
+
 def _media_of(conn: Connection, client_id: str, media_dir: Path) -> tuple[bytes, str, str] | None:
     found = messages.get_message_by_client_id(conn, client_id)
     if found is None:
@@ -158,10 +168,16 @@ class OutboxSender:
                     refusal = SendRefusal(0, 0, exc.code, str(exc))
                 return Shipped(Outcome.DONE, conversation_id=found[1] if found else local,
                                message_id=found[0] if found else None, refusal=refusal)
-            # A refused note, assignment or label: nothing to resend; the next sync
-            # shows the team's real state.
+            if op == "note":
+                # The author must not go on seeing a note the team never got: it leaves
+                # this PC too, and the window says why (a refusal without a message id).
+                await self.db.run(_refuse_note, item)
+                return Shipped(Outcome.DONE, conversation_id=local, notes_changed=True,
+                               refusal=SendRefusal(local, 0, exc.code, str(exc)) if local else None)
+            # A refused assignment or label: nothing to resend; the next sync shows the
+            # team's real state.
             await self.db.run(outbox.mark_sent, item.client_id)
-            return Shipped(Outcome.DONE, conversation_id=local, notes_changed=op == "note")
+            return Shipped(Outcome.DONE, conversation_id=local)
 
     async def _send(self, item: OutboxItem) -> Shipped:
         kind = item.payload["message"]["type"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from wadesk.desktop.sync.connection_state import ConnectionState
 from wadesk.desktop.sync.db_thread import DbThread
@@ -44,8 +44,11 @@ from wadesk.store.sync_state import get_sync_cursor
 
 log = logging.getLogger(__name__)
 
-SIGNED_OUT_TEXT = ("This computer was signed out of your team's relay (its access was withdrawn, "
-                   "or the account was disabled). Log in again to keep receiving messages.")
+# Emitted in English from the worker thread; translated where it is shown (the UI
+# thread): QCoreApplication.translate("SyncWorker", text).
+SIGNED_OUT_TEXT = QT_TRANSLATE_NOOP(
+    "SyncWorker", "This computer was signed out of your team's relay (its access was withdrawn, "
+    "or the account was disabled). Log in again to keep receiving messages.")
 
 
 @dataclass(frozen=True, slots=True)

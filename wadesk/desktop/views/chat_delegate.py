@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from wadesk.desktop import formatting, message_kinds as mk, time_format
+from wadesk.desktop.actions import window_refused
 from wadesk.desktop.chat_items import NOTE, ChatItem
 from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.models.chat_model import ChatModel
@@ -45,6 +46,7 @@ class ChatDelegate(QStyledItemDelegate):
     media_activated = Signal(int)  # message id: open the photo, document, recording
     quote_activated = Signal(str)  # wamid of the quoted message: scroll to it
     failed_activated = Signal(int)  # message id of a failed send
+    template_activated = Signal(int)  # a send WhatsApp refused for the closed window: only a template goes
 
     def __init__(self, media: MediaCache | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -319,7 +321,10 @@ class ChatDelegate(QStyledItemDelegate):
             self.quote_activated.emit(hit.value)
             return True
         if hit.kind == "status" and item.message_id is not None:
-            self.failed_activated.emit(item.message_id)
+            if window_refused(item.message):
+                self.template_activated.emit(item.message_id)
+            else:
+                self.failed_activated.emit(item.message_id)
             return True
         return False
 
@@ -339,7 +344,8 @@ class ChatDelegate(QStyledItemDelegate):
             return hit.value
         if hit.kind == "status" and message is not None:
             reason = message.error_reason or self.tr("WhatsApp gave no reason.")
-            return self.tr("Not delivered: %1").replace("%1", reason) + "\n" + self.tr("Click to try again.")
+            hint = self.tr("Click to send a template.") if window_refused(message) else self.tr("Click to try again.")
+            return self.tr("Not delivered: %1").replace("%1", reason) + "\n" + hint
         if hit.kind == "reactions":
             customer, team = self.tr("Customer"), self.tr("Your team")
             return "\n".join(f"{r.emoji}  {customer if r.reactor == 'customer' else team}" for r in item.reactions)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from wadesk.desktop import message_kinds as mk
+from wadesk.desktop.actions import window_refused
 from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.models.chat_model import ChatModel
 from wadesk.desktop.models.conversation_list_model import contact_name
@@ -67,6 +68,7 @@ class ChatPage(QWidget):
         self.view.reply_requested.connect(self.reply_to)
         self.view.react_requested.connect(self.react)
         self.view.retry_requested.connect(self.retry)
+        self.view.template_requested.connect(lambda _message_id: self.composer.choose_template())
         self.view.media_requested.connect(self.open_media)
         self.view.save_requested.connect(self.save_media)
         self.composer.send_text.connect(lambda text, reply: self._emit(self.send_text, text, reply))
@@ -106,8 +108,32 @@ class ChatPage(QWidget):
         self.composer.set_placeholder_values(placeholder_values(name, number, self._team.name(self._team.me_id)))
 
     def update_header(self, summary: ConversationSummary, labels: list[Label]) -> None:
+        if summary.conversation.id == self.model.conversation_id:
+            refused = self._window_refusal_in_view(summary.conversation.last_customer_msg_at)
+            if refused:
+                self.header.window_refused(summary.conversation.id, summary.conversation.last_customer_msg_at)
         self.header.set_conversation(summary, labels)
         self.composer.set_window_open(self.header.window_open)
+
+    def window_refused(self, summary: ConversationSummary) -> None:
+        """WhatsApp (or the relay for it) refused a send: the window is closed whatever
+        the clock says, until the customer writes again."""
+        self.header.window_refused(summary.conversation.id, summary.conversation.last_customer_msg_at)
+        if summary.conversation.id == self.model.conversation_id:
+            self.composer.set_window_open(self.header.window_open)
+
+    def _window_refusal_in_view(self, last_customer_msg_at: int | None, look_back: int = 50) -> bool:
+        """A loaded message after the customer's last one failed with 131047 (after a
+        restart the header has no memory of the refusal; the failed bubble has)."""
+        rows = self.model.rowCount()
+        for row in range(rows - 1, max(-1, rows - 1 - look_back), -1):
+            item = self.model.item(row)
+            message = item.message if item is not None else None
+            if message is None or message.direction == "in":
+                continue
+            if window_refused(message) and message.ts >= (last_customer_msg_at or 0):
+                return True
+        return False
 
     def close_conversation(self) -> None:
         self.model.close()

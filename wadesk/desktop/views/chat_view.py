@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyleOptionViewItem, QToolButton, QWidget
 
 from wadesk.desktop import formatting, message_kinds as mk
+from wadesk.desktop.actions import window_refused
 from wadesk.desktop.chat_items import NOTE, ChatItem
 from wadesk.desktop.models.chat_model import ChatModel
 from wadesk.desktop.theme import current_colours
@@ -59,6 +60,7 @@ class ChatView(QListView):
     media_requested = Signal(int)  # open a message's media
     save_requested = Signal(int)  # save a message's media as a file
     retry_requested = Signal(int)  # send a failed message again
+    template_requested = Signal(int)  # the window is closed (131047): offer a template instead
 
     def __init__(self, delegate: ChatDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class ChatView(QListView):
         self.setItemDelegate(delegate)
         delegate.media_activated.connect(self.media_requested)
         delegate.failed_activated.connect(self.retry_requested)
+        delegate.template_activated.connect(self.template_requested)
         delegate.quote_activated.connect(self.scroll_to_wamid)
         self._at_bottom = True
         self._anchor_from_bottom: int | None = None
@@ -383,7 +386,10 @@ class ChatView(QListView):
             menu.addAction(self.tr("Open"), lambda: self.media_requested.emit(message.id))
             menu.addAction(self.tr("Save as…"), lambda: self.save_requested.emit(message.id))
         if message is not None and item.status == "failed":
-            menu.addAction(self.tr("Try again"), lambda: self.retry_requested.emit(message.id))
+            if window_refused(message):  # sending it again would fail the same way
+                menu.addAction(self.tr("Send a template"), lambda: self.template_requested.emit(message.id))
+            else:
+                menu.addAction(self.tr("Try again"), lambda: self.retry_requested.emit(message.id))
         return menu
 
     def pixel_of(self, row: int) -> QPointF:

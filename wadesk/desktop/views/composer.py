@@ -8,7 +8,6 @@ notes stay possible, since they never reach the customer.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTo
 from wadesk.cloud.messages import BODY_MAX, CAPTION_MAX
 from wadesk.cloud.templates import MessageTemplate
 from wadesk.desktop import formatting
-from wadesk.desktop.attachments import Attachment, check_attachment
+from wadesk.desktop.actions import NOTE_MAX
+from wadesk.desktop.attachments import Attachment, check_attachment, new_paste_folder, remove_paste_folder
 from wadesk.desktop.models.quick_reply_model import QuickReplyModel, fill_placeholders
 from wadesk.desktop.theme import current_colours
 from wadesk.desktop.views import glyphs
@@ -253,6 +253,8 @@ class Composer(QWidget):
             self.warning_bar.show_text(self.tr("This file cannot be sent"), checked)
             return False
         self.warning_bar.hide()
+        if self._temp_dir is not None and checked.path.parent != self._temp_dir:
+            self._drop_pasted()  # a pasted image replaced by another file
         self._attachment = checked
         hint = self.tr("add a caption below, or just send")
         self.attachment_bar.show_text(checked.path.name, f"{formatting.file_size(checked.size)} · {hint}")
@@ -261,19 +263,33 @@ class Composer(QWidget):
 
     def clear_attachment(self) -> None:
         self._attachment = None
+        self._drop_pasted()  # sent (the store holds its encrypted copy) or dropped
         self.attachment_bar.hide()
         self._update_counter()
+
+    def _drop_pasted(self) -> None:
+        """A pasted image is plaintext on disk: its folder goes as soon as it is not needed."""
+        remove_paste_folder(self._temp_dir)
+        self._temp_dir = None
+
+    def cleanup(self) -> None:
+        """The window closes: no pasted image stays behind."""
+        self._drop_pasted()
 
     @property
     def attachment(self) -> Attachment | None:
         return self._attachment
 
     def _attach_image(self, image: QImage) -> None:
-        if self._temp_dir is None:
-            self._temp_dir = Path(tempfile.mkdtemp(prefix="wadesk-paste-"))
+        if self._temp_dir is None or not self._temp_dir.is_dir():
+            self._temp_dir = new_paste_folder()
         path = self._temp_dir / "pasted-image.png"
         image.save(str(path), "PNG")
-        self.attach_file(str(path))
+        if not self.attach_file(str(path)):
+            if self._attachment is not None and self._attachment.path == path:
+                self.clear_attachment()  # the old paste was overwritten: it goes too
+            else:
+                self._drop_pasted()
 
     def _pick_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
@@ -302,17 +318,19 @@ class Composer(QWidget):
     # -- sending -------------------------------------------------------------------------
 
     def limit(self) -> int:
+        if self.note_mode:
+            return NOTE_MAX
         return CAPTION_MAX if self._attachment is not None else BODY_MAX
 
     def _update_counter(self) -> None:
-        length, limit = len(self.edit.toPlainText()), self.limit()
-        self.counter.setVisible(length >= limit * COUNTER_FROM and not self.note_mode)
+        length, limit = len(self.edit.toPlainText().strip()), self.limit()
+        self.counter.setVisible(length >= limit * COUNTER_FROM)
         self.counter.setText(f"{length} / {limit}")
         self.counter.setProperty("over", length > limit)
         self.counter.style().unpolish(self.counter)
         self.counter.style().polish(self.counter)
         has_content = bool(self.edit.toPlainText().strip()) or self._attachment is not None
-        self.send_button.setEnabled(has_content and (self.note_mode or (self._window_open and length <= limit)))
+        self.send_button.setEnabled(has_content and length <= limit and (self.note_mode or self._window_open))
 
     def submit(self) -> None:
         text = self.edit.toPlainText().strip()
@@ -323,9 +341,7 @@ class Composer(QWidget):
         elif self._attachment is not None:
             path = self._attachment.path
             self.send_media.emit(str(path), text, self._reply_wamid)
-            self.clear_attachment()
-            if self._temp_dir is not None and path.parent == self._temp_dir:
-                path.unlink(missing_ok=True)  # a pasted image: the store holds its copy now
+            self.clear_attachment()  # a pasted image: the store holds its copy now
         else:
             self.send_text.emit(text, self._reply_wamid)
         self.edit.clear()

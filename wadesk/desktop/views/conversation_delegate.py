@@ -1,16 +1,18 @@
 """Paints one conversation of the inbox list the way WhatsApp users expect to see it.
 
-Avatar with initials on the left; the name and the time on the first line; the last
+Avatar with initials on the left; the name, the number (small and muted, when it is
+not the name already and there is room) and the time on the first line; the last
 message (ticks and a kind icon in front) on the second, with the unread badge, the
-assignee's initials and label dots on the right. Every row has the same height, so
+assignee (a person glyph and their first name: initials like "DE" read as a country
+code) and label dots on the right. Every row has the same height, so
 the list view can use uniformItemSizes and scroll ten thousand rows without measuring.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from wadesk.desktop.models.conversation_list_model import ConversationListModel as M
 from wadesk.desktop.theme import current_colours
@@ -21,6 +23,33 @@ Index = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 72
 AVATAR = 48
 PAD = 14
+ASSIGNEE_MAX_W = 84  # the assignee's first name is elided beyond this
+
+
+def number_shown(index: Index) -> str:
+    """The customer's number (or @username) when the name does not say it already."""
+    number = index.data(M.NumberRole) or ""
+    name = index.data(M.NameRole) or ""
+    digits = "".join(ch for ch in number if ch.isalnum())
+    return number if number and digits != "".join(ch for ch in name if ch.isalnum()) else ""
+
+
+def row_tooltip(index: Index) -> str:
+    """The model's spoken text of the row, with the number after the name."""
+    text = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+    number = number_shown(index)
+    if number and number not in text:
+        name = index.data(M.NameRole) or ""
+        text = text.replace(name, f"{name} ({number})", 1) if name and text.startswith(name) else f"{number}, {text}"
+    return text
+
+
+def assignee_short_name(index: Index) -> str:
+    """The assignee's first name for the chip ("" when unassigned)."""
+    if not index.data(M.AssigneeIdRole):
+        return ""
+    name = (index.data(M.AssigneeNameRole) or "").strip()
+    return name.split()[0] if name else (index.data(M.AssigneeInitialsRole) or "")
 
 
 def tick_glyph(status: str | None) -> tuple[str, str] | None:
@@ -82,16 +111,28 @@ class ConversationDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.setPen(QColor(colours["text"]))
         name_w = right - time_w - 8 - left
+        shown_name = QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, int(name_w))
         painter.drawText(QRectF(left, line1, name_w, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, int(name_w)))
+                         shown_name)
+        number = number_shown(index)
+        if number and shown_name == name:
+            # After the name, small and muted; only whole: half a number is no use.
+            gap = 8
+            nx = left + QFontMetrics(name_font).horizontalAdvance(name) + gap
+            number_w = fm_small.horizontalAdvance(number)
+            if nx + number_w <= left + name_w:
+                painter.setFont(small)
+                painter.setPen(QColor(colours["muted"]))
+                painter.drawText(QRectF(nx, line1, number_w + 1, 20),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, number)
 
         # Second line, from the right: unread badge, assignee chip, label dots.
         x = right
         if unread:
             x = self._badge(painter, x, line2, unread, small, colours)
-        initials = index.data(M.AssigneeInitialsRole)
-        if initials:
-            x = self._assignee(painter, x, line2, initials, small, colours)
+        assignee = assignee_short_name(index)
+        if assignee:
+            x = self._assignee(painter, x, line2, assignee, small, colours)
         for colour in reversed(index.data(M.LabelColoursRole) or []):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colour))
@@ -142,12 +183,27 @@ class ConversationDelegate(QStyledItemDelegate):
         chip_font = QFont(font)
         chip_font.setPointSizeF(font.pointSizeF() * 0.92)
         chip_font.setWeight(QFont.Weight.DemiBold)
-        width = QFontMetrics(chip_font).horizontalAdvance(text) + 10.0
+        metrics = QFontMetrics(chip_font)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, ASSIGNEE_MAX_W)
+        glyph = 12.0
+        width = glyph + 3 + metrics.horizontalAdvance(text) + 12.0
         box = QRectF(right - width, top + 2, width, 18)
         painter.setPen(QColor(colours["border"]).darker(115))
         painter.setBrush(QColor(colours["panel_alt"]))
         painter.drawRoundedRect(box, 5, 5)
+        muted = QColor(colours["muted"])
+        glyphs.draw(painter, "person", QRectF(box.left() + 5, box.center().y() - glyph / 2, glyph, glyph), muted, 1.6)
         painter.setFont(chip_font)
-        painter.setPen(QColor(colours["muted"]))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(muted)
+        painter.drawText(box.adjusted(glyph + 8, 0, -5, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         text)
         return box.left() - 6
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
+                  index: Index) -> bool:
+        """The tooltip: the model's spoken text, with the number when the row may not
+        have had room to show it."""
+        if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return super().helpEvent(event, view, option, index)
+        QToolTip.showText(event.globalPos(), row_tooltip(index), view)
+        return True

@@ -3,6 +3,9 @@ the conversation's labels, and whether the 24-hour window is still open.
 
 The window is worked out from the customer's last message (wadesk.core.window) and
 refreshed every minute, so "open for 12 min" counts down while the chat is open.
+WhatsApp has the last word, though: once it refused a send because the window was
+closed (131047), the conversation stays "closed by WhatsApp" until a customer message
+newer than the one the clock went by arrives, whatever this PC's clock says.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ class ConversationHeader(QWidget):
         self._summary: ConversationSummary | None = None
         self._open: bool | None = None
         self._labels: list[Label] = []  # on this conversation
+        # conversation id -> its last customer message time when WhatsApp said "closed"
+        self._refused_at: dict[int, int | None] = {}
         self._all_labels: list[Label] = []  # the team's
         self.avatar = QLabel()
         self.avatar.setFixedSize(42, 42)
@@ -127,13 +132,39 @@ class ConversationHeader(QWidget):
     def window_open(self) -> bool:
         return bool(self._open)
 
+    def window_refused(self, conversation_id: int, last_customer_msg_at: int | None) -> None:
+        """WhatsApp refused a send to this conversation: the 24-hour window is closed
+        until the customer writes after `last_customer_msg_at`."""
+        known = self._refused_at.get(conversation_id, -1)
+        if conversation_id not in self._refused_at or (last_customer_msg_at or 0) > (known or 0):
+            self._refused_at[conversation_id] = last_customer_msg_at
+        if self._summary is not None and self._summary.conversation.id == conversation_id:
+            self.refresh_window()
+
+    def closed_by_whatsapp(self) -> bool:
+        if self._summary is None:
+            return False
+        conversation = self._summary.conversation
+        if conversation.id not in self._refused_at:
+            return False
+        if (conversation.last_customer_msg_at or 0) > (self._refused_at[conversation.id] or 0):
+            del self._refused_at[conversation.id]  # the customer wrote again: a new window
+            return False
+        return True
+
     def refresh_window(self) -> None:
         if self._summary is None:
             return
         last = self._summary.conversation.last_customer_msg_at
         now = int(self._now())
-        is_open = window.is_open(last, now)
-        if is_open:
+        refused = self.closed_by_whatsapp()
+        is_open = window.is_open(last, now) and not refused
+        if refused:
+            text = self.tr("Closed by WhatsApp: only a template can be sent")
+            state = "closed"
+            tip = self.tr("WhatsApp refused a message because 24 hours have passed since the customer's "
+                          "last message. Free text works again once they reply.")
+        elif is_open:
             left = window.remaining(last, now)
             text = self.tr("Open for %1").replace("%1", formatting.window_left(left))
             state = "soon" if left < SOON_SECONDS else "open"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wadesk.relay.urls import InsecureRelayUrl, RelayUrlError, check_relay_url, is_loopback
+from wadesk.core.relay_url import InsecureRelayUrl, RelayUrlError, check_relay_url, is_loopback
 
 
 @pytest.mark.parametrize("url, expected", [

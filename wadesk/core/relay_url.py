@@ -5,6 +5,9 @@ shop's Wi-Fi (or between the shop and the server) could copy it and read and wri
 business's chats. Loopback is the exception: the one-PC mode and the demo run the relay
 in the same process, and nothing leaves the machine.
 
+In wadesk.core because the desktop (login, settings) checks addresses with it and the
+desktop depends only on store/core/cloud, never on the relay package.
+
     check_relay_url("https://relay.radhaus.de")   -> "https://relay.radhaus.de"
     check_relay_url("http://127.0.0.1:8710/")    -> "http://127.0.0.1:8710"
     check_relay_url("http://relay.radhaus.de")   -> InsecureRelayUrl
