@@ -507,7 +507,7 @@
         <translation>Mir zuweisen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="228"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="224"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -515,7 +515,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="229"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="225"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>von %n Kundin bzw. Kunden</numerusform>
@@ -523,27 +523,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="300"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="296"/>
         <source>Note not saved</source>
         <translation>Notiz nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="302"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="298"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="319"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="315"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="321"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="317"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="322"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="318"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
@@ -884,37 +884,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="229"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="276"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="278"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="321"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="278"/>
+        <source>The message could not be saved.</source>
+        <translation>Die Nachricht konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="364"/>
         <source>The owner erased this customer&apos;s data: the conversation was closed.</source>
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten dieses Kunden gelöscht: Die Unterhaltung wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="323"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="366"/>
         <source>The owner erased a customer&apos;s data.</source>
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten eines Kunden gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="389"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="432"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="390"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="433"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="391"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="434"/>
         <source>Offline — not connected to your relay</source>
         <translation>Offline – keine Verbindung zu Ihrem Relay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="395"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="438"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Nachricht wartet auf den Versand</numerusform>
@@ -1584,7 +1590,7 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>SyncWorker</name>
     <message>
-        <location filename="../../wadesk/desktop/sync/worker.py" line="49"/>
+        <location filename="../../wadesk/desktop/sync/worker.py" line="50"/>
         <source>This computer was signed out of your team&apos;s relay (its access was withdrawn, or the account was disabled). Log in again to keep receiving messages.</source>
         <translation>Dieser Computer wurde vom Relay Ihres Teams abgemeldet (der Zugang wurde entzogen oder das Konto deaktiviert). Melden Sie sich erneut an, um weiter Nachrichten zu erhalten.</translation>
     </message>

@@ -68,8 +68,10 @@ def test_a_template_shows_its_text_on_the_senders_and_a_colleagues_desktop(deskt
     assert len(previews) == 2
     assert "<b>Ihr Termin am {{1}}</b>" in previews[0] and "um {{3}} Uhr" in previews[0]
     assert previews[1] == to_html(REMINDER)
+    # Before any network: as soon as the database thread has written the echo.
+    qtbot.waitUntil(lambda: len(templates_of(lena.window)) == 1, timeout=WAIT)
     [pending] = templates_of(lena.window)
-    assert pending.text == REMINDER  # at once, before any network
+    assert pending.text == REMINDER
 
     # Tom sees the same words, from the relay's rendering; the list shows them on one line.
     qtbot.waitUntil(lambda: [i.text for i in templates_of(tom.window)] == [REMINDER], timeout=WAIT)

@@ -62,6 +62,7 @@ def test_the_picker_offers_the_approved_templates_and_one_goes_out_after_the_win
     assert seen and any(text.startswith("order ready") for text in seen[0])
 
     model = window.chat_page.model
+    qtbot.waitUntil(lambda: model.item(model.rowCount() - 1).kind == mk.TEMPLATE, timeout=WAIT)  # the echo
     last = model.item(model.rowCount() - 1)
     assert last.kind == mk.TEMPLATE and "Hallo Sophie" in (last.text or "")
     qtbot.waitUntil(lambda: model.item(model.rowCount() - 1).status in ("delivered", "read"), timeout=WAIT)

@@ -50,7 +50,8 @@ def test_sends_assignments_labels_and_notes_reach_the_colleague(desktop, sim_api
     label = relay_api(lena.token).post("/api/v1/labels", json={"name": "Reparatur", "colour": "#E67E22"}).json()["id"]
     qtbot.waitUntil(lambda: label in [found.id for found in labels.list_labels(lena.conn)], timeout=WAIT)
     lena.controller.set_label(conversation, label, True)
-    assert row(lena.window, conversation, M.LabelNamesRole) == ["Reparatur"]  # at once, locally
+    # Locally first: as soon as the worker's database thread has written it.
+    qtbot.waitUntil(lambda: row(lena.window, conversation, M.LabelNamesRole) == ["Reparatur"], timeout=WAIT)
     qtbot.waitUntil(lambda: row(tom.window, conversation, M.LabelNamesRole) == ["Reparatur"], timeout=WAIT)
 
     # A note for the team: Lena's shows at once, then under the relay's id on both.

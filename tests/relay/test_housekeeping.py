@@ -33,4 +33,5 @@ def test_a_long_running_relay_drops_old_migration_copies_and_unused_uploads(rela
     later = time.time() + relay_uploads.UPLOAD_LIFETIME_S + 60
     figures = relay.call(lambda: housekeeping.run_once(relay.ctx, now=later))
     assert figures["uploads_dropped"] == 1 and not fresh.exists()  # 30 days on: past MAX_DAYS too
+    assert figures["quarantine_purged"] == 0
     assert relay_read(relay, lambda conn: relay_uploads.get_upload(conn, media_id)) is None

@@ -31,14 +31,20 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from wadesk.desktop import message_kinds as mk
 from wadesk.desktop.colleague_activity import ColleagueActivityLabel
-from wadesk.desktop.media_cache import ORPHAN_GRACE_S, delete_erased_media, sweep_leftover_temp_folders
-from wadesk.desktop.models.conversation_list_model import ConversationListModel, contact_name
+from wadesk.desktop.media_cache import (
+    ORPHAN_GRACE_S,
+    delete_erased_media,
+    sweep_leftover_temp_folders,
+)
+from wadesk.desktop.models.conversation_list_model import (
+    ConversationListModel,
+    contact_name,
+)
 from wadesk.desktop.notifier import Notifier
 from wadesk.desktop.settings import Settings
 from wadesk.desktop.sync.event_apply import SendRefusal, SyncChanges
 from wadesk.desktop.sync.worker import SyncWorker
 from wadesk.store import desktop_reads, labels, media_files, outbox, replica_sync
-from wadesk.store._db import transaction
 from wadesk.store.connection import checkpoint
 
 log = logging.getLogger(__name__)
@@ -67,6 +73,7 @@ class InboxController(QObject):
         window.statusBar().addPermanentWidget(self.activity)
         self._connect_window()
         self._connect_worker()
+        window.use_db_thread(worker.db.submit)  # the user's writes: on the worker's database thread
         self._load_cached_team()
         if worker.media_dir is not None:
             self._on_db_thread(media_files.remove_orphan_files, worker.media_dir, min_age_s=ORPHAN_GRACE_S)
@@ -112,6 +119,7 @@ class InboxController(QObject):
         """After logging in again: the new token's worker takes over."""
         self.worker = worker
         self._connect_worker()
+        self.window.use_db_thread(worker.db.submit)
 
     def close(self) -> None:
         self._closed = True
@@ -133,17 +141,9 @@ class InboxController(QObject):
             self.worker.typing(page.conversation_id)
 
     def set_label(self, conversation_id: int, label_id: int, present: bool) -> None:
-        """Put a label on a conversation (or take it off): shown at once, shipped by the
-        worker like everything else the user does."""
-        from wadesk.desktop.actions import new_client_id
-
-        payload = {"v": 1, "op": "label", "conversation_id": conversation_id, "label_id": label_id,
-                   "present": present}
-        with transaction(self.conn):
-            outbox.enqueue(self.conn, new_client_id(), payload)
-            labels.set_conversation_label(self.conn, conversation_id, label_id, present)
-        self.window.on_conversation_changed(conversation_id)
-        self.worker.kick_outbox()
+        """Put a label on a conversation (or take it off): written on the worker's
+        database thread, shown when written, shipped like everything the user does."""
+        self.window.set_label(conversation_id, label_id, present)  # its outbox_changed kicks the worker
 
     def _list_menu(self, position: Any) -> None:
         view = self.window.sidebar.list_view
@@ -173,11 +173,7 @@ class InboxController(QObject):
         return menu
 
     def _assign(self, conversation_id: int, person_id: str | None) -> None:
-        if self.window.actions is None:
-            return
-        self.window.actions.assign(conversation_id, person_id)
-        self.window.on_conversation_changed(conversation_id)
-        self.worker.kick_outbox()
+        self.window.assign(conversation_id, person_id)  # its outbox_changed kicks the worker
 
     # -- worker -> UI --------------------------------------------------------------------
 

@@ -3,7 +3,9 @@ the connection state always visible at the bottom.
 
 `attach_store` connects it to the profile's encrypted replica. From then on the list
 and the chat read the store (short keyset reads only), the user's actions are written
-as local echoes plus outbox entries (actions.py), and the sync worker reports what it
+as local echoes plus outbox entries (actions.py) on the sync worker's database thread
+once `use_db_thread` has been called (store_writer.py; the window repaints the rows
+when the write reports back, a few ms later), and the sync worker reports what it
 applied through the `on_*` slots so the affected rows repaint.
 
 Ctrl+N writes to a number (new_conversation.py). Choosing a search hit opens its
@@ -17,7 +19,14 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from wadesk.cloud.templates import MessageTemplate
 from wadesk.desktop.actions import ActionError, OutgoingActions
@@ -25,6 +34,7 @@ from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.models.conversation_list_model import ConversationListModel
 from wadesk.desktop.new_conversation import NewConversation
 from wadesk.desktop.resources import resource
+from wadesk.desktop.store_writer import StoreWriter
 from wadesk.desktop.team import TeamDirectory
 from wadesk.desktop.views.chat_page import ChatPage
 from wadesk.desktop.views.conversation_delegate import ConversationDelegate
@@ -50,6 +60,8 @@ class MainWindow(QMainWindow):
         self.chat_page: ChatPage | None = None
         self.media: MediaCache | None = None
         self.actions: OutgoingActions | None = None
+        self.writer: StoreWriter | None = None
+        self._marking: set[int] = set()  # conversations whose read mark is being written
         self._state = "offline"
         self._opening = False
         self._templates: list[MessageTemplate] = []
@@ -96,6 +108,7 @@ class MainWindow(QMainWindow):
             self.team = team
         self.media = MediaCache(conn, media_dir, self)
         self.actions = OutgoingActions(conn, media_dir, self.team.me_id)
+        self.writer = StoreWriter(conn, self)
         self.team.changed.connect(lambda: setattr(self.actions, "me_id", self.team.me_id))
         self.list_model = ConversationListModel(conn, self.team, parent=self)
         view = self.sidebar.list_view
@@ -111,18 +124,24 @@ class MainWindow(QMainWindow):
         self.chat_area.addWidget(self.chat_page)
         page = self.chat_page
         page.send_text.connect(lambda c, text, reply: self._act(
-            lambda: self.actions.send_text(c, text, reply or None)))
+            lambda: self.actions.plan_send_text(c, text, reply or None)))
         page.send_media.connect(lambda c, path, caption, reply: self._act(
-            lambda: self.actions.send_media(c, path, caption, reply or None)))
+            lambda: self.actions.plan_send_media(c, path, caption, reply or None)))
         page.send_template.connect(lambda c, message, text: self._act(
-            lambda: self.actions.send_template(c, message, text)))
+            lambda: self.actions.plan_send_template(c, message, text)))
         page.react.connect(self._react)
         page.add_note.connect(self._add_note)
-        page.assign.connect(self._assign)
-        page.label.connect(self._label)
+        page.assign.connect(self.assign)
+        page.label.connect(self.set_label)
         page.retry.connect(self._retry)
         self.on_labels_changed()
         self._update_empty_hint()
+
+    def use_db_thread(self, submit: Any) -> None:
+        """The user's writes go to this database thread from now on (the sync worker's
+        `db.submit`); None: back to the window's own connection."""
+        if self.writer is not None:
+            self.writer.use(submit)
 
     # -- opening conversations -----------------------------------------------------------
 
@@ -179,9 +198,20 @@ class MainWindow(QMainWindow):
         self.conversation_opened.emit(conversation_id)
 
     def _mark_read(self, conversation_id: int) -> None:
-        conversations.mark_read(self._conn, conversation_id)
-        self.list_model.refresh_conversation(conversation_id)
-        self.conversation_read.emit(conversation_id)
+        if conversation_id in self._marking or self.writer is None:
+            return
+        self._marking.add(conversation_id)
+
+        def done(_result: Any) -> None:
+            self._marking.discard(conversation_id)
+            if self.list_model is not None:
+                self.list_model.refresh_conversation(conversation_id)
+            self.conversation_read.emit(conversation_id)
+
+        def failed(_error: Exception) -> None:
+            self._marking.discard(conversation_id)
+
+        self.writer.write(lambda conn: conversations.mark_read(conn, conversation_id), done, failed)
 
     @property
     def open_conversation_id(self) -> int | None:
@@ -222,44 +252,57 @@ class MainWindow(QMainWindow):
 
     # -- what the user does --------------------------------------------------------------
 
-    def _act(self, action) -> None:
-        try:
-            result = action()
-        except ActionError as exc:
-            QMessageBox.warning(self, self.tr("Not sent"), str(exc))
+    def _act(self, plan, on_done=None) -> None:
+        """Plan the action here (checks, short reads), write it on the database thread;
+        `on_done(result)` repaints when the write has reported back."""
+        if self.actions is None or self.writer is None:
             return
+        try:
+            write = plan()
+        except ActionError as exc:
+            self._refuse(exc)
+            return
+        if write is None:
+            return
+
+        def done(result: Any) -> None:
+            (on_done or self._message_written)(result)
+            self._update_waiting()
+
+        self.writer.write(write, done, self._refuse)
+
+    def _refuse(self, error: Exception) -> None:
+        if isinstance(error, ActionError):
+            QMessageBox.warning(self, self.tr("Not sent"), str(error))
+        else:
+            QMessageBox.warning(self, self.tr("Not sent"), self.tr("The message could not be saved."))
+
+    def _message_written(self, result: Any) -> None:
         if result is not None:
             self.on_message_changed(result.message_id, result.conversation_id)
-        self._update_waiting()
 
     def _react(self, message_id: int, emoji: str) -> None:
-        if self.actions is not None and self.actions.react(message_id, emoji):
-            self.on_message_changed(message_id, self.open_conversation_id or 0)
-            self._update_waiting()
+        self._act(lambda: self.actions.plan_react(message_id, emoji),
+                  lambda _ok: self.on_message_changed(message_id, self.open_conversation_id or 0))
 
     def _add_note(self, conversation_id: int, text: str) -> None:
         try:
-            self.actions.add_note(conversation_id, text)
+            write = self.actions.plan_add_note(conversation_id, text)
         except ActionError:
             return
-        self.on_notes_changed(conversation_id)
-        self._update_waiting()
+        self._act(lambda: write, lambda _note: self.on_notes_changed(conversation_id))
 
-    def _assign(self, conversation_id: int, person_id: str | None) -> None:
-        self.actions.assign(conversation_id, person_id)
-        self.on_conversation_changed(conversation_id)
-        self._update_waiting()
+    def assign(self, conversation_id: int, person_id: str | None) -> None:
+        self._act(lambda: self.actions.plan_assign(conversation_id, person_id),
+                  lambda _ok: self.on_conversation_changed(conversation_id))
 
-    def _label(self, conversation_id: int, label_id: int, present: bool) -> None:
-        self.actions.set_label(conversation_id, label_id, present)
-        self.on_conversation_changed(conversation_id)
-        self._update_waiting()
+    def set_label(self, conversation_id: int, label_id: int, present: bool) -> None:
+        """Put a label on a conversation (or take it off), for the team too."""
+        self._act(lambda: self.actions.plan_set_label(conversation_id, label_id, present),
+                  lambda _ok: self.on_conversation_changed(conversation_id))
 
     def _retry(self, message_id: int) -> None:
-        result = self.actions.retry(message_id)
-        if result is not None:
-            self.on_message_changed(result.message_id, result.conversation_id)
-        self._update_waiting()
+        self._act(lambda: self.actions.plan_retry(message_id))
 
     def new_conversation(self) -> None:
         """Ctrl+N: write to a phone number."""

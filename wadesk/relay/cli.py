@@ -9,6 +9,8 @@
     wadesk relay secrets set NAME                          into this server's keychain
     wadesk relay set-token                                 a new Cloud API token, checked
                                                            with Meta, kept where the old was
+    wadesk relay quarantine list                           webhook entries that failed
+    wadesk relay quarantine replay [ID]                    apply them again (all, or one)
 
 The config file comes from --config, else $WADESK_RELAY_CONFIG; every setting can also
 come from WADESK_RELAY_<NAME> variables (see config.py). Secrets are read from the
@@ -35,7 +37,8 @@ from wadesk.store import people
 from wadesk.store._db import transaction
 from wadesk.store.errors import StoreError
 
-_COMMANDS = ("run", "adduser", "passwd", "people", "devices", "revoke", "secrets", "set-token")
+_COMMANDS = ("run", "adduser", "passwd", "people", "devices", "revoke", "secrets", "set-token",
+             "quarantine")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     secret_set.add_argument("secret", choices=relay_config.SECRET_NAMES)
     sub.add_parser("set-token", help="check a new Cloud API access token with Meta and keep "
                    "it where the relay reads its token (asked without echo)")
+    quarantine = sub.add_parser("quarantine", help="webhook entries the relay could not apply")
+    q_sub = quarantine.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q_sub.add_parser("list", help="list them (ids, kinds, when, error types; no texts)")
+    q_replay = q_sub.add_parser("replay", help="apply the waiting ones again (or one)")
+    q_replay.add_argument("entry_id", type=int, nargs="?")
     return parser
 
 
@@ -292,6 +300,51 @@ def _set_token(config: RelayConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+def _quarantine(config: RelayConfig, args: argparse.Namespace) -> int:
+    from wadesk.store import quarantine
+
+    if args.action == "list":
+        entries = _with_db(config, quarantine.list_entries)
+        print(f"{'ID':>5}  {'RECEIVED':<16} {'KIND':<16} {'ERROR':<24} REPLAYED")
+        for e in entries:
+            print(f"{e.id:>5}  {_when(e.received_at):<16} {e.kind[:16]:<16} "
+                  f"{e.error[:24]:<24} {_when(e.replayed_at)}")
+        waiting = sum(1 for e in entries if e.replayed_at is None)
+        print(f"{waiting} waiting.")
+        return 0
+    return _replay(config, args.entry_id)
+
+
+def _replay(config: RelayConfig, entry_id: int | None) -> int:
+    """Each entry in its own transaction: one that fails again stays waiting and does
+    not hold back the others. A running relay shows the new events to desktops with
+    its next write (its long poll is told by its own writer only)."""
+    from wadesk.relay.intake_store import replay
+    from wadesk.store import quarantine
+
+    conn = _open(config)
+    failed = stored = 0
+    try:
+        todo = quarantine.take_for_replay(conn, entry_id)
+        if entry_id is not None and not todo:
+            print(f"wadesk relay: no waiting quarantined entry {entry_id}.", file=sys.stderr)
+            return 1
+        for entry in todo:
+            with transaction(conn):
+                result = replay(conn, entry, tuple(config.phone_number_ids))
+            if isinstance(result, str):
+                failed += 1
+                print(f"{entry.id}: failed again ({result}); it stays in the quarantine.")
+            else:
+                stored += len(result.new)
+                print(f"{entry.id}: replayed, {len(result.new)} new event(s), "
+                      f"{result.duplicates} already stored.")
+    finally:
+        conn.close()
+    print(f"{len(todo) - failed} replayed, {failed} still waiting, {stored} new event(s).")
+    return 1 if failed else 0
+
+
 _HANDLERS: dict[str, Callable[[RelayConfig, argparse.Namespace], int]] = {
     "run": _run,
     "adduser": _adduser,
@@ -301,4 +354,5 @@ _HANDLERS: dict[str, Callable[[RelayConfig, argparse.Namespace], int]] = {
     "revoke": _revoke,
     "secrets": _secrets,
     "set-token": _set_token,
+    "quarantine": _quarantine,
 }

@@ -16,11 +16,11 @@ from starlette.routing import BaseRoute, Route
 
 import wadesk
 from wadesk.relay.context import RelayContext
-from wadesk.store import events
+from wadesk.store import events, quarantine
 
 _SHOWN_STATS = ("webhook_200", "webhook_400", "webhook_401", "webhook_403", "webhook_413",
-                "webhook_415", "webhook_items_rejected", "events_stored", "events_duplicate",
-                "media_stored", "media_failed")
+                "webhook_415", "webhook_items_rejected", "webhook_entries_quarantined",
+                "events_stored", "events_duplicate", "media_stored", "media_failed")
 
 
 def routes(ctx: RelayContext) -> list[BaseRoute]:
@@ -36,7 +36,7 @@ def routes(ctx: RelayContext) -> list[BaseRoute]:
         }
         try:
             # A write proves the disk and the writer thread; it costs one shared fsync.
-            body["counters"] = await ctx.write(events.all_counters)
+            body["counters"], body["quarantine_waiting"] = await ctx.write(_figures)
         except Exception as exc:
             body["status"] = "degraded"
             body["error"] = type(exc).__name__
@@ -44,3 +44,9 @@ def routes(ctx: RelayContext) -> list[BaseRoute]:
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     return [Route("/healthz", healthz, methods=["GET"])]
+
+
+def _figures(conn: Any) -> tuple[dict[str, int], int]:
+    """The counters, and how many webhook entries wait in the quarantine for a replay
+    (`wadesk relay quarantine list`): a monitor can alert when it is not 0."""
+    return events.all_counters(conn), quarantine.waiting_count(conn)

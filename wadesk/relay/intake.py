@@ -17,8 +17,11 @@ malformed. Answering 400 would make Meta retry the identical body for days (it c
 never succeed) and, if it goes on, throttle or disable the subscription, delaying
 every other message. So a signed, well-formed envelope whose items do not all parse
 is split into single-item envelopes; the items that parse are stored, each broken one
-is counted (`webhook_items_rejected`) and logged by ids only, and Meta gets its 200.
-Each stored item is whole: nothing is ever half-stored.
+is counted (`webhook_items_rejected`), logged by ids only and kept in the quarantine
+(in the same transaction as the rest; `wadesk relay quarantine replay` applies it once
+the parser knows better), and Meta gets its 200. An entry that parses but fails to
+apply is quarantined likewise (intake_store.py). Each stored item is whole: nothing is
+ever half-stored.
 
 Numbers this relay does not serve are logged (ids only) and answered 200, so that Meta
 stops retrying. `smb_app_state_sync` (the phone's address book) is counted, never kept.
@@ -126,11 +129,11 @@ class WebhookIntake:
         parsed, rejected = self._parse(body)
         translation = translate(parsed, self.numbers)
         if rejected:
-            translation.count("webhook_items_rejected", rejected)
+            translation.count("webhook_items_rejected", len(rejected))
         self._note_ignored(translation)
         if translation.entries or translation.counters:
             try:
-                stored = await self.ctx.write(IntakeWrite(translation))
+                stored = await self.ctx.write(IntakeWrite(translation, rejected))
             except Exception as exc:
                 # The disk or the database failed: not stored, so not 200. Meta keeps the
                 # webhook and retries; /healthz turns "degraded".
@@ -139,6 +142,7 @@ class WebhookIntake:
                     from None
             self.ctx.stats["events_stored"] += len(stored.new)
             self.ctx.stats["events_duplicate"] += stored.duplicates
+            self.ctx.stats["webhook_entries_quarantined"] += stored.quarantined
             for name in stored.files_to_delete:
                 _delete_media_file(self.ctx.config.media_dir, name)
             for hook in self.after_store:
@@ -146,7 +150,7 @@ class WebhookIntake:
         self.ctx.stats["webhook_200"] += 1
         return 200, b"OK", b"text/plain; charset=utf-8"
 
-    def _parse(self, body: bytes) -> tuple[tuple[WebhookEvent, ...], int]:
+    def _parse(self, body: bytes) -> tuple[tuple[WebhookEvent, ...], list[dict[str, Any]]]:
         try:
             envelope = loads_envelope(body)
         except InvalidWebhook:
@@ -154,25 +158,28 @@ class WebhookIntake:
         if envelope.get("object") != OBJECT or not isinstance(envelope.get("entry"), list):
             raise _Reject(400, "not_a_webhook", "The body is not a WhatsApp webhook envelope.")
         try:
-            return parse_webhook(envelope), 0
+            return parse_webhook(envelope), []
         except InvalidWebhook as exc:
             return self._salvage(envelope, str(exc))
 
-    def _salvage(self, envelope: dict[str, Any], reason: str) -> tuple[tuple[WebhookEvent, ...], int]:
+    def _salvage(self, envelope: dict[str, Any],
+                 reason: str) -> tuple[tuple[WebhookEvent, ...], list[dict[str, Any]]]:
+        """The items that parse, and the single-item envelopes that do not (to be
+        quarantined with the write)."""
         kept: list[WebhookEvent] = []
-        rejected = 0
+        rejected: list[dict[str, Any]] = []
         for part in _single_item_envelopes(envelope):
             try:
                 kept.extend(parse_webhook(part))
             except InvalidWebhook as exc:
-                rejected += 1
+                rejected.append(part)
                 log.info("webhook item rejected", extra={"entry_ids": _entry_ids(part),
                                                          "reason": _short(str(exc))})
-        if rejected == 0 and not kept:
+        if not rejected and not kept:
             raise _Reject(400, "not_a_webhook", "The body is not a WhatsApp webhook envelope.")
-        self.ctx.stats["webhook_items_rejected"] += rejected
-        log.warning("webhook batch salvaged",
-                    extra={"kept": len(kept), "rejected": rejected, "reason": _short(reason)})
+        self.ctx.stats["webhook_items_rejected"] += len(rejected)
+        log.warning("webhook batch salvaged", extra={
+            "kept": len(kept), "rejected": len(rejected), "reason": _short(reason)})
         return tuple(kept), rejected
 
     def _warn_rarely(self, what: str) -> None:

@@ -9,23 +9,31 @@ Two paths with one outcome:
                savepoint per entry: that is what makes it several times cheaper.
     careful    one webhook, each entry in its own savepoint: an entry whose
                application fails (a bug, or data no rule foresaw) is rolled back whole,
-               counted and logged by ids, and the rest of the webhook is still stored.
+               counted, logged by ids and kept in the quarantine (store/quarantine.py)
+               in the same transaction, and the rest of the webhook is still stored.
 
 The writer tries the combined path first; if it raises, its savepoint is rolled back
 and every webhook of the group takes the careful path, so a bad entry costs its group
 a second pass and nothing else. Both log events in the order they were applied, and
 message events carry the relay's reference of their conversation (known only once the
 message is applied, so it is added to the payload then).
+
+Items the cloud parser refused (intake.py's salvage) come with the write and are
+quarantined in its transaction too. `replay` applies a quarantined entry later through
+the same translation and dedupe keys: stored exactly once, never twice.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from typing import Any
 
-from wadesk.relay.webhook_events import LogEntry, Translation
-from wadesk.store import events, relay_media
+from wadesk.cloud.webhook_parser import parse_webhook
+from wadesk.relay.webhook_events import LogEntry, Translation, translate
+from wadesk.store import events, quarantine, relay_media
 from wadesk.store._db import Savepoint
 from wadesk.store.apply_events import MESSAGE_KINDS, apply_in_order
 from wadesk.store.apply_team_events import conversation_ref
@@ -36,30 +44,51 @@ log = logging.getLogger("wadesk.relay.intake")
 class Stored:
     """What one webhook's write did: the entries newly logged, and files to remove."""
 
-    __slots__ = ("new", "duplicates", "files_to_delete", "failed")
+    __slots__ = ("new", "duplicates", "files_to_delete", "failed", "quarantined")
 
     def __init__(self) -> None:
         self.new: list[tuple[int, LogEntry]] = []
         self.duplicates = 0
         self.files_to_delete: list[str] = []
         self.failed = 0
+        self.quarantined = 0
 
 
 class IntakeWrite:
     """One webhook's write as the group-commit writer takes it: alone (`__call__`,
     the careful path) or with the webhooks queued beside it (`combine`)."""
 
-    __slots__ = ("translation",)
+    __slots__ = ("translation", "unparsed")
 
-    def __init__(self, translation: Translation) -> None:
+    def __init__(self, translation: Translation,
+                 unparsed: list[dict[str, Any]] | None = None) -> None:
         self.translation = translation
+        # single-item envelopes the cloud parser refused: quarantined with the write
+        self.unparsed = unparsed or []
 
     def __call__(self, conn: Any) -> Stored:
-        return store_translation(conn, self.translation)
+        stored = store_translation(conn, self.translation)
+        stored.quarantined += quarantine_unparsed(conn, self.unparsed)
+        return stored
 
     @staticmethod
     def combine(conn: Any, writes: list[IntakeWrite]) -> list[Stored]:
-        return store_translations(conn, [write.translation for write in writes])
+        stored = store_translations(conn, [write.translation for write in writes])
+        for write, result in zip(writes, stored):
+            result.quarantined += quarantine_unparsed(conn, write.unparsed)
+        return stored
+
+
+def quarantine_unparsed(conn: Any, parts: list[dict[str, Any]]) -> int:
+    """Keep the items the parser refused; how many were new to the quarantine."""
+    at = int(time.time())
+    kept = 0
+    for part in parts:
+        raw = events.encode_payload(part)
+        key = "item:" + hashlib.sha256(raw.encode()).hexdigest()
+        kept += quarantine.add(conn, kind=quarantine.UNPARSED, dedupe_key=key, raw=raw,
+                               error="InvalidWebhook", at=at)
+    return kept
 
 
 def store_translations(conn: Any, translations: list[Translation]) -> list[Stored]:
@@ -123,28 +152,67 @@ def store_translation(conn: Any, translation: Translation) -> Stored:
     for entry in translation.entries:
         _ENTRY.open(conn)
         try:
-            if events.has_dedupe_key(conn, entry.dedupe_key):
-                stored.duplicates += 1
-            else:
-                if entry.kind == "revoke":
-                    _note_revoked_file(conn, entry, stored)
-                (conversation_id,) = apply_in_order(conn, [(entry.kind, entry.payload)])
-                logged = _with_conversation(entry, conversation_id)
-                seq = events.append_events(
-                    conn, [(logged.kind, events.encode_payload(logged.payload), logged.dedupe_key)],
-                    at=at)
-                stored.new.append((seq, logged))
+            _store_entry(conn, entry, stored, at)
         except Exception as exc:
             _ENTRY.undo(conn)
             stored.failed += 1
+            error = type(exc).__name__
             log.error("webhook entry not applied", extra={
-                "kind": entry.kind, "dedupe_key": entry.dedupe_key, "error": type(exc).__name__})
+                "kind": entry.kind, "dedupe_key": entry.dedupe_key, "error": error})
+            stored.quarantined += quarantine.add(
+                conn, kind=entry.kind, dedupe_key=entry.dedupe_key,
+                raw=events.encode_payload(entry.payload), error=error, at=at)
         else:
             _ENTRY.release(conn)
     counters: dict[str, int] = {}
     _add_counters(counters, translation, stored)
     for name, by in counters.items():
         events.bump_counter(conn, name, by)
+    return stored
+
+
+def _store_entry(conn: Any, entry: LogEntry, stored: Stored, at: int) -> None:
+    """Log and apply one entry unless its dedupe key is logged already; raises on failure."""
+    if events.has_dedupe_key(conn, entry.dedupe_key):
+        stored.duplicates += 1
+        return
+    if entry.kind == "revoke":
+        _note_revoked_file(conn, entry, stored)
+    (conversation_id,) = apply_in_order(conn, [(entry.kind, entry.payload)])
+    logged = _with_conversation(entry, conversation_id)
+    seq = events.append_events(
+        conn, [(logged.kind, events.encode_payload(logged.payload), logged.dedupe_key)], at=at)
+    stored.new.append((seq, logged))
+
+
+_REPLAY = Savepoint("replay")
+
+
+def replay(conn: Any, entry: quarantine.EntryToReplay,
+           phone_number_ids: tuple[str, ...]) -> Stored | str:
+    """Apply one quarantined entry again, in the caller's transaction, as the intake
+    would have: an unparsed item through the parser and the translation, a log entry
+    under its own dedupe key (so what is stored already adds nothing). Marked replayed
+    when it went through; else all of it is undone and the error type is returned."""
+    stored = Stored()
+    at = int(time.time())
+    _REPLAY.open(conn)
+    try:
+        if entry.kind == quarantine.UNPARSED:
+            todo = translate(parse_webhook(json.loads(entry.raw)), phone_number_ids).entries
+        else:
+            todo = [LogEntry(entry.kind, json.loads(entry.raw), entry.dedupe_key)]
+        for one in todo:
+            _store_entry(conn, one, stored, at)
+    except Exception as exc:
+        _REPLAY.undo(conn)
+        log.warning("quarantined entry not replayed", extra={
+            "quarantine_id": entry.id, "kind": entry.kind, "error": type(exc).__name__})
+        return type(exc).__name__
+    _REPLAY.release(conn)
+    quarantine.mark_replayed(conn, entry.id, at=at)
+    if stored.duplicates:
+        events.bump_counter(conn, "webhook_duplicate_events", stored.duplicates)
     return stored
 
 

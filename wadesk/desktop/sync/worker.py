@@ -11,8 +11,9 @@ cursor, which also brings the colleagues' "is typing" presence), the outbox send
 media downloads, the message templates (after the team has loaded, then every ten
 minutes), and one-off calls the UI asks for (read receipts, the typing indicator).
 All database work goes to the worker's own database thread (db_thread.py) with its
-own writer connection; the UI keeps its connection for short reads and the user's
-own small writes. Results reach the UI only through the
+own writer connection, and so do the user's own writes (the window submits them to
+`worker.db`: store_writer.py); the UI keeps its connection for short reads. Results
+reach the UI only through the
 signals below; this module never touches a widget.
 """
 

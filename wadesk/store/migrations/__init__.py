@@ -29,6 +29,7 @@ from wadesk.store.migrations import m0004_early_events, m0005_relay_sends
 from wadesk.store.migrations import m0006_relay_conversation_ref
 from wadesk.store.migrations import m0007_automations_consents
 from wadesk.store.migrations import m0008_relay_uploads
+from wadesk.store.migrations import m0009_webhook_quarantine
 from wadesk.store.migrations.base import BOTH, RELAY, RELAY_ONLY, REPLICA, ROLES, Migration
 
 __all__ = [
@@ -53,6 +54,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0006_relay_conversation_ref.MIGRATION,
     m0007_automations_consents.MIGRATION,
     m0008_relay_uploads.MIGRATION,
+    m0009_webhook_quarantine.MIGRATION,
 )
 
 LATEST = MIGRATIONS[-1].number
