@@ -1459,12 +1459,12 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>StartErrors</name>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="19"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="15"/>
         <source>This computer has no usable keychain to keep wadesk&apos;s database key. Start wadesk again and choose a passphrase when asked; you will type it each time wadesk starts.</source>
         <translation>Dieser Computer hat keinen nutzbaren Schlüsselbund für den Datenbankschlüssel von wadesk. Starten Sie wadesk erneut und wählen Sie auf Nachfrage eine Passphrase; Sie geben sie bei jedem Start ein.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="22"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="20"/>
         <source>The key to your message history is missing from this computer&apos;s keychain, so the history cannot be opened. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
         <translation>Der Schlüssel zu Ihrem Nachrichtenverlauf fehlt im Schlüsselbund dieses Computers, daher lässt sich der Verlauf nicht öffnen. Stellen Sie den Schlüsselbund aus einer Sicherung wieder her oder legen Sie ein neues Profil an: Das Relay Ihres Teams hat die Nachrichten noch und synchronisiert sie erneut.</translation>
     </message>
@@ -1474,67 +1474,67 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
         <translation>Der Schlüsselbund dieses Computers hat nicht geantwortet. Entsperren Sie ihn (ab- und wieder anmelden oder das Schlüsselbund-Programm öffnen) und starten Sie wadesk dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="29"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="30"/>
         <source>This history was written by a newer version of wadesk. Install the newest version of wadesk to open it.</source>
         <translation>Dieser Verlauf wurde von einer neueren wadesk-Version geschrieben. Installieren Sie die neueste Version von wadesk, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="32"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="34"/>
         <source>The key in the keychain does not open this history. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages.</source>
         <translation>Der Schlüssel im Schlüsselbund öffnet diesen Verlauf nicht. Stellen Sie den Schlüsselbund aus einer Sicherung wieder her oder legen Sie ein neues Profil an: Das Relay Ihres Teams hat die Nachrichten noch.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="35"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="39"/>
         <source>The history on this computer is damaged. Start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
         <translation>Der Verlauf auf diesem Computer ist beschädigt. Legen Sie ein neues Profil an: Das Relay Ihres Teams hat die Nachrichten noch und synchronisiert sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="38"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="43"/>
         <source>The disk is full. Free some space (empty the recycle bin, delete large files), then start wadesk again.</source>
         <translation>Der Datenträger ist voll. Schaffen Sie Platz (Papierkorb leeren, große Dateien löschen) und starten Sie wadesk dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="41"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="47"/>
         <source>Another program holds the history open, perhaps wadesk itself. Close other wadesk windows (or restart the computer), then start wadesk again.</source>
         <translation>Ein anderes Programm hält den Verlauf geöffnet, vielleicht wadesk selbst. Schließen Sie andere wadesk-Fenster (oder starten Sie den Computer neu) und starten Sie wadesk dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="44"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="51"/>
         <source>wadesk may not read or write its folder. Check that the disk is connected and that you may write to your user folder, then start wadesk again.</source>
         <translation>wadesk darf seinen Ordner nicht lesen oder schreiben. Prüfen Sie, ob der Datenträger angeschlossen ist und Sie in Ihren Benutzerordner schreiben dürfen, und starten Sie wadesk dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="47"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="55"/>
         <source>This file is not the history of a wadesk desktop (perhaps a relay&apos;s database). Start a new profile.</source>
         <translation>Diese Datei ist nicht der Verlauf einer wadesk-Desktop-App (vielleicht die Datenbank eines Relays). Legen Sie ein neues Profil an.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="50"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="59"/>
         <source>The history file is missing. Start wadesk again to make a new one: your team&apos;s relay still has the messages.</source>
         <translation>Die Verlaufsdatei fehlt. Starten Sie wadesk erneut, um eine neue anzulegen: Das Relay Ihres Teams hat die Nachrichten noch.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="58"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="66"/>
         <source>Another program already uses port %1 on this computer, so wadesk cannot receive your WhatsApp messages. Close that program (or a wadesk that is still open) and start wadesk again.</source>
         <translation>Ein anderes Programm nutzt auf diesem Computer bereits Port %1, daher kann wadesk Ihre WhatsApp-Nachrichten nicht empfangen. Schließen Sie dieses Programm (oder ein noch geöffnetes wadesk) und starten Sie wadesk erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="61"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="71"/>
         <source>This computer has no keychain where wadesk could keep your WhatsApp access token safely, so it cannot receive messages itself. Use a computer with a keychain, or run a relay on a server.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk Ihr WhatsApp-Zugriffstoken sicher aufbewahren könnte, daher kann er selbst keine Nachrichten empfangen. Verwenden Sie einen Computer mit Schlüsselbund oder betreiben Sie ein Relay auf einem Server.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="64"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="76"/>
         <source>Your WhatsApp access token or the key of your shop&apos;s data is missing from this computer&apos;s keychain. Restore the keychain from a backup; without the key the data cannot be opened.</source>
         <translation>Ihr WhatsApp-Zugriffstoken oder der Schlüssel zu den Daten Ihres Geschäfts fehlt im Schlüsselbund dieses Computers. Stellen Sie den Schlüsselbund aus einer Sicherung wieder her; ohne den Schlüssel lassen sich die Daten nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="67"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="81"/>
         <source>The setup of this PC&apos;s relay is missing or damaged. Restore the file local-relay.json in wadesk&apos;s data folder from a backup.</source>
         <translation>Die Einrichtung des Relays auf diesem PC fehlt oder ist beschädigt. Stellen Sie die Datei local-relay.json im Datenordner von wadesk aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="70"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="86"/>
         <source>The part of wadesk that receives your WhatsApp messages did not start. Start wadesk again; if it happens again, restart the computer.</source>
         <translation>Der Teil von wadesk, der Ihre WhatsApp-Nachrichten empfängt, ist nicht gestartet. Starten Sie wadesk erneut; passiert es wieder, starten Sie den Computer neu.</translation>
     </message>

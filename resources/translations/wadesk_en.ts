@@ -1458,12 +1458,12 @@ When a customer writes to your number, it shows up here.</source>
 <context>
     <name>StartErrors</name>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="19"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="15"/>
         <source>This computer has no usable keychain to keep wadesk&apos;s database key. Start wadesk again and choose a passphrase when asked; you will type it each time wadesk starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="22"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="20"/>
         <source>The key to your message history is missing from this computer&apos;s keychain, so the history cannot be opened. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,67 +1473,67 @@ When a customer writes to your number, it shows up here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="29"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="30"/>
         <source>This history was written by a newer version of wadesk. Install the newest version of wadesk to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="32"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="34"/>
         <source>The key in the keychain does not open this history. Restore the keychain from a backup, or start a new profile: your team&apos;s relay still has the messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="35"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="39"/>
         <source>The history on this computer is damaged. Start a new profile: your team&apos;s relay still has the messages and syncs them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="38"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="43"/>
         <source>The disk is full. Free some space (empty the recycle bin, delete large files), then start wadesk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="41"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="47"/>
         <source>Another program holds the history open, perhaps wadesk itself. Close other wadesk windows (or restart the computer), then start wadesk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="44"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="51"/>
         <source>wadesk may not read or write its folder. Check that the disk is connected and that you may write to your user folder, then start wadesk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="47"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="55"/>
         <source>This file is not the history of a wadesk desktop (perhaps a relay&apos;s database). Start a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="50"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="59"/>
         <source>The history file is missing. Start wadesk again to make a new one: your team&apos;s relay still has the messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="58"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="66"/>
         <source>Another program already uses port %1 on this computer, so wadesk cannot receive your WhatsApp messages. Close that program (or a wadesk that is still open) and start wadesk again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="61"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="71"/>
         <source>This computer has no keychain where wadesk could keep your WhatsApp access token safely, so it cannot receive messages itself. Use a computer with a keychain, or run a relay on a server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="64"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="76"/>
         <source>Your WhatsApp access token or the key of your shop&apos;s data is missing from this computer&apos;s keychain. Restore the keychain from a backup; without the key the data cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="67"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="81"/>
         <source>The setup of this PC&apos;s relay is missing or damaged. Restore the file local-relay.json in wadesk&apos;s data folder from a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/start_errors.py" line="70"/>
+        <location filename="../../wadesk/desktop/start_errors.py" line="86"/>
         <source>The part of wadesk that receives your WhatsApp messages did not start. Start wadesk again; if it happens again, restart the computer.</source>
         <translation type="unfinished"></translation>
     </message>
