@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 
 import pytest
@@ -70,6 +71,16 @@ def test_a_batch_is_numbered_after_the_highest_seq_ever_and_never_twice(conn):
     assert events.latest_seq(conn) == 5
 
 
-def test_payloads_are_compact_ascii_json():
+def test_payloads_are_compact_json():
     text = events.encode_payload({"text": "Grüße 👍", "n": None, "list": [1, 2]})
-    assert text == '{"text":"Gr\\u00fc\\u00dfe \\ud83d\\udc4d","n":null,"list":[1,2]}'
+    assert text == '{"text":"Grüße 👍","n":null,"list":[1,2]}'
+
+
+def test_what_orjson_does_not_take_is_encoded_as_the_standard_library_does():
+    # Keys that are not text, integers beyond 64 bits, a lone surrogate: the fallback.
+    for payload in ({1: "a"}, {"n": 2**70}, {"t": "half \ud83d"}):
+        assert events.encode_payload(payload) == json.dumps(payload, separators=(",", ":"))
+        assert json.loads(events.encode_payload(payload)) == json.loads(json.dumps(payload))
+    # And what neither can encode is refused, not written half.
+    with pytest.raises(TypeError):
+        events.encode_payload({"x": object()})

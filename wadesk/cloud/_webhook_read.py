@@ -21,8 +21,14 @@ Obj = Mapping[str, Any]
 # only when there is an error.
 
 
+_NOT_OBJ = frozenset({type(None), str, int, float, bool, list})
+
+
 def _is_obj(value: object) -> bool:
-    return type(value) is dict or isinstance(value, Mapping)
+    kind = type(value)
+    if kind is dict:
+        return True
+    return kind not in _NOT_OBJ and isinstance(value, Mapping)
 
 
 def obj(value: object, where: str) -> Obj:
@@ -40,6 +46,8 @@ def req_obj(d: Obj, key: str, where: str) -> Obj:
 
 def opt_obj(d: Obj, key: str) -> Obj | None:
     value = d.get(key)
+    if value is None:
+        return None
     return value if _is_obj(value) else None
 
 
@@ -62,6 +70,8 @@ def lenient_objs(value: object) -> list[Obj]:
 
 def ident(value: object) -> str | None:
     """Graph ids come as strings, sometimes as numbers."""
+    if type(value) is str:
+        return value or None
     if isinstance(value, str) and value:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -78,7 +88,7 @@ def req_id(d: Obj, key: str, where: str) -> str:
 
 def opt_str(d: Obj, key: str) -> str | None:
     value = d.get(key)
-    return value if isinstance(value, str) else None
+    return value if type(value) is str or isinstance(value, str) else None
 
 
 def req_str(d: Obj, key: str, where: str) -> str:
@@ -93,6 +103,8 @@ def opt_bool(d: Obj, key: str) -> bool:
 
 
 def to_int(value: object) -> int | None:
+    if type(value) is str:
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 20 else None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):

@@ -217,6 +217,8 @@ def read_referral(m: Obj) -> Referral | None:
 
 
 def read_errors(value: object) -> tuple[WebhookError, ...]:
+    if not value:
+        return ()
     errors = []
     for e in lenient_objs(value):
         data = opt_obj(e, "error_data")

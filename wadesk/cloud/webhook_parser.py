@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import orjson
+
 from wadesk.cloud._webhook_read import (
     Obj,
     ident,
@@ -86,17 +88,24 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
     """The envelope as a dict; raises InvalidWebhook for anything that isn't one."""
-    if isinstance(body, Mapping):
-        return body
-    if not isinstance(body, (bytes, bytearray, str)):
-        raise InvalidWebhook("a webhook body is bytes, text or a dict")
+    if type(body) is not bytes:  # the relay's case first: ABC checks cost a microsecond
+        if isinstance(body, Mapping):
+            return body
+        if not isinstance(body, (bytes, bytearray, str)):
+            raise InvalidWebhook("a webhook body is bytes, text or a dict")
     try:
         if isinstance(body, str):
             suspect = not body.isascii() or _has_lone_surrogate_escape(body.encode("ascii"))
-        else:  # as json.loads does: UTF-8/16/32, by the first bytes
-            encoding = json.detect_encoding(body)
+        else:  # as json.loads does: UTF-8/16/32, by the first bytes ("{" and no NUL: UTF-8)
+            encoding = "utf-8" if body[:1] == b"{" and body[1:2] != b"\x00" \
+                else json.detect_encoding(body)
             suspect = encoding != "utf-8" or _has_lone_surrogate_escape(body) or (
                 b"\xed" in body and _RAW_SURROGATE.search(body) is not None)
+            if not suspect:
+                try:  # orjson: the same values, several times faster
+                    return obj(orjson.loads(body), "envelope")
+                except orjson.JSONDecodeError:
+                    pass  # whatever orjson refuses gets the standard library's verdict
             body = body.decode(encoding, "surrogatepass")
         data = _DECODER.decode(body)
         if suspect:

@@ -114,7 +114,14 @@ class RelayContext:
         """fn(conn) in the group transaction; returns once the COMMIT is durable."""
         if self._writer is None:
             raise RuntimeError("the relay context is not started")
-        return await self._writer.submit_async(fn)
+        return await self._writer.submit_async(fn, self._loop)
+
+    def write_future(self, fn: Callable[[Any], T]) -> asyncio.Future[T]:
+        """As `write`, for a caller on the relay's loop that takes a callback instead of
+        awaiting (the webhook protocol)."""
+        if self._writer is None or self._loop is None:
+            raise RuntimeError("the relay context is not started")
+        return self._writer.submit_async(fn, self._loop)
 
     async def read(self, fn: Callable[[Any], T]) -> T:
         """fn(conn) on a reader connection (committed data only)."""

@@ -8,7 +8,8 @@ parsed or stored, and nothing ever answers 500:
     content type  application/json, else 415
     signature     X-Hub-Signature-256 over the raw bytes: missing 401, wrong 403
     envelope      not JSON / not a WhatsApp envelope -> 400 (Meta never sends that)
-    items         parsed with wadesk.cloud; see "A broken item" below
+    items         parsed with wadesk.cloud (a plain status report: status_webhooks.py,
+                  same entries, faster); see "A broken item" below
     store         one group-committed write (durable, synchronous=FULL) -> 200
                   (intake_store.py: the webhooks of one commit group are stored together)
 
@@ -29,6 +30,7 @@ stops retrying. `smb_app_state_sync` (the phone's address book) is counted, neve
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterable
@@ -43,6 +45,7 @@ from wadesk.cloud.webhook_parser import OBJECT, InvalidWebhook, loads_envelope, 
 from wadesk.cloud.webhook_types import WebhookEvent
 from wadesk.relay.context import RelayContext
 from wadesk.relay.intake_store import IntakeWrite
+from wadesk.relay.status_webhooks import translate_statuses
 from wadesk.relay.webhook_events import Translation, translate
 
 log = logging.getLogger("wadesk.relay.intake")
@@ -52,9 +55,15 @@ _SIG_HEADER = signature.HEADER.lower().encode()
 _SPLIT_KEYS = ("messages", "statuses", "message_echoes", "history")
 
 
-class _Reject(Exception):
+class Reject(Exception):
+    """A request refused: its status and the relay's error shape."""
+
     def __init__(self, status: int, code: str, message: str) -> None:
         self.status, self.code, self.message = status, code, message
+
+
+def too_large() -> Reject:
+    return Reject(413, "too_large", "A webhook body may be at most 3 MB.")
 
 
 def routes(ctx: RelayContext) -> list[BaseRoute]:
@@ -66,7 +75,7 @@ class WebhookIntake:
 
     def __init__(self, ctx: RelayContext) -> None:
         self.ctx = ctx
-        self.secret = ctx.config.app_secret.encode()
+        self.verifier = signature.Verifier(ctx.config.app_secret)
         self.numbers = tuple(ctx.config.phone_number_ids)
         self._warned_numbers: set[str] = set()
         self._suppressed: dict[str, list[float | int]] = {}
@@ -78,15 +87,22 @@ class WebhookIntake:
         method = scope["method"]
         try:
             if method == "POST":
-                status, body, ctype = await self._post(scope, receive)
+                headers = dict(scope["headers"])  # the last value wins for repeated names
+                self.check_headers(headers)
+                write = self.accept(headers, await _read_body(receive))
+                if write is not None:
+                    try:
+                        stored = await self.ctx.write(write)
+                    except Exception as exc:
+                        raise self.not_stored(exc) from None
+                    self.stored(stored)
+                status, body, ctype = self.ok()
             elif method in ("GET", "HEAD"):
                 status, body, ctype = self._handshake(scope)
             else:
-                raise _Reject(405, "method_not_allowed", "Use GET or POST on /webhook.")
-        except _Reject as rej:
-            self.ctx.stats[f"webhook_{rej.status}"] += 1
-            status, ctype = rej.status, b"application/json"
-            body = _error_json(rej.code, rej.message)
+                raise Reject(405, "method_not_allowed", "Use GET or POST on /webhook.")
+        except Reject as rej:
+            status, body, ctype = self.refused(rej)
         headers = [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]
         if status == 405:
             headers.append((b"allow", b"GET, POST"))
@@ -103,60 +119,81 @@ class WebhookIntake:
         )
         if answer is None:
             self._warn_rarely("webhook verification refused")
-            raise _Reject(403, "verification_failed", "The verify token does not match.")
+            raise Reject(403, "verification_failed", "The verify token does not match.")
         log.info("webhook verification answered")
         return 200, answer.encode(), b"text/plain; charset=utf-8"
 
     # POST: a signed batch of events ----------------------------------------------------
-    async def _post(self, scope: dict[str, Any], receive: Any) -> tuple[int, bytes, bytes]:
-        headers = dict(scope["headers"])  # the last value wins for repeated names
+    # Four steps, each plain (no await), so that the HTTP layer can run them without an
+    # ASGI task (webhook_protocol.py); __call__ above is the ASGI way through them.
+    def check_headers(self, headers: dict[bytes, bytes]) -> None:
+        """Before the body is read: its announced size and its type."""
         length = headers.get(b"content-length")
         if length is not None:
             if not length.isdigit():
-                raise _Reject(400, "bad_request", "Content-Length is not a number.")
+                raise Reject(400, "bad_request", "Content-Length is not a number.")
             if int(length) > MAX_BODY:
-                raise _Reject(413, "too_large", "A webhook body may be at most 3 MB.")
+                raise too_large()
         ctype = headers.get(b"content-type", b"").split(b";", 1)[0].strip().lower()
         if ctype != b"application/json":
-            raise _Reject(415, "unsupported_media_type", "Webhooks must be application/json.")
-        body = await _read_body(receive)
+            raise Reject(415, "unsupported_media_type", "Webhooks must be application/json.")
+
+    def accept(self, headers: dict[bytes, bytes], body: bytes) -> IntakeWrite | None:
+        """The signature checked and the body parsed: what to store (None: nothing)."""
         given = headers.get(_SIG_HEADER)
         if given is None:
-            raise _Reject(401, "signature_missing", "The X-Hub-Signature-256 header is missing.")
-        if not signature.is_valid(body, given.decode("latin-1"), self.secret):
+            raise Reject(401, "signature_missing", "The X-Hub-Signature-256 header is missing.")
+        if not self.verifier.is_valid(body, given.decode("latin-1")):
             self._warn_rarely("webhook signature mismatch")
-            raise _Reject(403, "signature_invalid", "The webhook signature does not match.")
-        parsed, rejected = self._parse(body)
-        translation = translate(parsed, self.numbers)
+            raise Reject(403, "signature_invalid", "The webhook signature does not match.")
+        envelope = self._envelope(body)
+        translation = translate_statuses(envelope, self.numbers)  # the common case, quickly
+        rejected: list[dict[str, Any]] = []
+        if translation is None:
+            parsed, rejected = self._parse(envelope)
+            translation = translate(parsed, self.numbers)
         if rejected:
             translation.count("webhook_items_rejected", len(rejected))
         self._note_ignored(translation)
         if translation.entries or translation.counters:
-            try:
-                stored = await self.ctx.write(IntakeWrite(translation, rejected))
-            except Exception as exc:
-                # The disk or the database failed: not stored, so not 200. Meta keeps the
-                # webhook and retries; /healthz turns "degraded".
-                log.error("webhook not stored", extra={"error": type(exc).__name__})
-                raise _Reject(503, "unavailable", "The relay cannot store webhooks now.") \
-                    from None
-            self.ctx.stats["events_stored"] += len(stored.new)
-            self.ctx.stats["events_duplicate"] += stored.duplicates
-            self.ctx.stats["webhook_entries_quarantined"] += stored.quarantined
-            for name in stored.files_to_delete:
-                _delete_media_file(self.ctx.config.media_dir, name)
-            for hook in self.after_store:
-                hook(stored)
-        self.ctx.stats["webhook_200"] += 1
-        return 200, b"OK", b"text/plain; charset=utf-8"
+            return IntakeWrite(translation, rejected)
+        return None
 
-    def _parse(self, body: bytes) -> tuple[tuple[WebhookEvent, ...], list[dict[str, Any]]]:
+    def stored(self, stored: Any) -> None:
+        """After the COMMIT: figures, revoked media files, the media fetcher's hook."""
+        self.ctx.stats["events_stored"] += len(stored.new)
+        self.ctx.stats["events_duplicate"] += stored.duplicates
+        self.ctx.stats["webhook_entries_quarantined"] += stored.quarantined
+        for name in stored.files_to_delete:
+            _delete_media_file(self.ctx.config.media_dir, name)
+        for hook in self.after_store:
+            hook(stored)
+
+    def not_stored(self, exc: BaseException) -> Reject:
+        """The disk or the database failed: not stored, so not 200. Meta keeps the
+        webhook and retries; /healthz turns "degraded"."""
+        log.error("webhook not stored", extra={"error": type(exc).__name__})
+        return Reject(503, "unavailable", "The relay cannot store webhooks now.")
+
+    def ok(self) -> tuple[int, bytes, bytes]:
+        self.ctx.stats["webhook_200"] += 1
+        # No body: the answer goes out in one write.
+        return 200, b"", b"text/plain; charset=utf-8"
+
+    def refused(self, rej: Reject) -> tuple[int, bytes, bytes]:
+        self.ctx.stats[f"webhook_{rej.status}"] += 1
+        return rej.status, _error_json(rej.code, rej.message), b"application/json"
+
+    def _envelope(self, body: bytes) -> dict[str, Any]:
         try:
             envelope = loads_envelope(body)
         except InvalidWebhook:
-            raise _Reject(400, "invalid_json", "The body is not a JSON object.") from None
+            raise Reject(400, "invalid_json", "The body is not a JSON object.") from None
         if envelope.get("object") != OBJECT or not isinstance(envelope.get("entry"), list):
-            raise _Reject(400, "not_a_webhook", "The body is not a WhatsApp webhook envelope.")
+            raise Reject(400, "not_a_webhook", "The body is not a WhatsApp webhook envelope.")
+        return envelope  # type: ignore[return-value]
+
+    def _parse(self, envelope: dict[str, Any]) -> tuple[tuple[WebhookEvent, ...], list[dict[str, Any]]]:
         try:
             return parse_webhook(envelope), []
         except InvalidWebhook as exc:
@@ -176,7 +213,7 @@ class WebhookIntake:
                 log.info("webhook item rejected", extra={"entry_ids": _entry_ids(part),
                                                          "reason": _short(str(exc))})
         if not rejected and not kept:
-            raise _Reject(400, "not_a_webhook", "The body is not a WhatsApp webhook envelope.")
+            raise Reject(400, "not_a_webhook", "The body is not a WhatsApp webhook envelope.")
         self.ctx.stats["webhook_items_rejected"] += len(rejected)
         log.warning("webhook batch salvaged", extra={
             "kept": len(kept), "rejected": len(rejected), "reason": _short(reason)})
@@ -206,12 +243,12 @@ async def _read_body(receive: Any) -> bytes:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            raise _Reject(400, "disconnected", "The client went away.")
+            raise Reject(400, "disconnected", "The client went away.")
         chunk = message.get("body", b"")
         if chunk:
             size += len(chunk)
             if size > MAX_BODY:
-                raise _Reject(413, "too_large", "A webhook body may be at most 3 MB.")
+                raise too_large()
             chunks.append(chunk)
         if not message.get("more_body", False):
             return chunks[0] if len(chunks) == 1 else b"".join(chunks)
@@ -262,6 +299,4 @@ def _short(text: str) -> str:
 
 
 def _error_json(code: str, message: str) -> bytes:
-    import json
-
     return json.dumps({"error": {"code": code, "message": message}}).encode()

@@ -22,6 +22,7 @@ from typing import Any
 import uvicorn
 
 from wadesk.relay import logs
+from wadesk.relay import webhook_protocol
 from wadesk.relay.app import create_app
 from wadesk.relay.config import RelayConfig, is_loopback_host
 from wadesk.relay.context import RelayContext
@@ -41,8 +42,11 @@ def uvicorn_config(app: Any, config: RelayConfig, *, log_level: str = "warning")
     if config.tls_certfile:
         kwargs.update(ssl_certfile=config.tls_certfile, ssl_keyfile=config.tls_keyfile)
     # log_config=None: never reconfigure the host application's logging.
+    # POST /webhook skips the ASGI cycle when uvicorn speaks httptools (webhook_protocol).
+    http = webhook_protocol.protocol_for(getattr(app, "webhook", None)) if HTTP_IMPL == "httptools" \
+        else None
     return uvicorn.Config(
-        app, http=HTTP_IMPL, loop=LOOP_IMPL, ws="none", lifespan="on", log_config=None,
+        app, http=http or HTTP_IMPL, loop=LOOP_IMPL, ws="none", lifespan="on", log_config=None,
         log_level=log_level, access_log=False, timeout_graceful_shutdown=3,
         # Long-polls hold a connection for up to a minute; keep idle keep-alives a bit
         # longer than a desktop's pause between two polls.

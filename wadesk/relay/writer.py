@@ -93,11 +93,13 @@ class GroupCommitWriter:
         self._queue.put((fn, future))
         return future
 
-    def submit_async(self, fn: Callable[[Any], Any]) -> asyncio.Future[Any]:
-        """From a running event loop: an asyncio Future. All of a group's futures of one
-        loop are resolved by ONE call_soon_threadsafe (one wake-up of the loop, not one
-        per caller)."""
-        loop = asyncio.get_running_loop()
+    def submit_async(self, fn: Callable[[Any], Any],
+                     loop: asyncio.AbstractEventLoop | None = None) -> asyncio.Future[Any]:
+        """From a running event loop (`loop`, if the caller knows it: asking costs a
+        system call): an asyncio Future. All of a group's futures of one loop are
+        resolved by ONE call_soon_threadsafe (one wake-up of the loop, not one per
+        caller)."""
+        loop = loop or asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
         if self._thread is None or not self._thread.is_alive():
             future.set_exception(RuntimeError("the relay's writer is not running"))
