@@ -3,7 +3,8 @@
 
 - icons/wadesk-*.png, icons/wadesk.ico, icons/wadesk.icns from the drawing below;
 - translations/*.qm from translations/*.ts (pyside6-lrelease);
-- with the argument `catalogues`: the .ts files from the sources (pyside6-lupdate).
+- with the argument `catalogues`: the .ts files from the sources (pyside6-lupdate;
+  catalogue_sources() lists them).
 
 Run with the project's .venv: `.venv/bin/python resources/build_resources.py`.
 The outputs are committed, so a checkout runs without this step; Pillow (in the
@@ -81,10 +82,18 @@ def build_icons() -> None:
     print("icons written to", out)
 
 
+def catalogue_sources() -> list[str]:
+    """The modules whose marked texts the catalogues hold: the desktop's, and the Qt-free
+    table of the relay's failure sentences that the desktop translates when shown."""
+    package = HERE.parent / "wadesk"
+    return sorted([*(str(p) for p in (package / "desktop").rglob("*.py")),
+                   str(package / "core" / "send_failure_texts.py")])
+
+
 def update_catalogues() -> None:
-    """Collect the marked texts of wadesk/desktop into the .ts catalogues (lupdate)."""
+    """Collect the marked texts of catalogue_sources() into the .ts catalogues (lupdate)."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate" + (".exe" if os.name == "nt" else ""))
-    sources = sorted(str(p) for p in (HERE.parent / "wadesk" / "desktop").rglob("*.py"))
+    sources = catalogue_sources()
     for ts in sorted((HERE / "translations").glob("*.ts")):
         subprocess.run([str(lupdate), *sources, "-no-obsolete", "-ts", str(ts)], check=True)
 

@@ -17,42 +17,42 @@
 <context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="358"/>
         <source>WhatsApp gave no reason.</source>
         <translation>WhatsApp hat keinen Grund genannt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="348"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="360"/>
         <source>Not delivered: %1</source>
         <translation>Nicht zugestellt: %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="359"/>
         <source>Click to try again.</source>
         <translation>Zum erneuten Senden klicken.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="359"/>
         <source>Click to send a template.</source>
         <translation>Klicken, um eine Vorlage zu senden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="362"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="362"/>
         <source>Your team</source>
         <translation>Ihr Team</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="358"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="370"/>
         <source>Read %1</source>
         <translation>Gelesen %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="360"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="372"/>
         <source>Delivered %1</source>
         <translation>Zugestellt %1</translation>
     </message>
@@ -60,48 +60,48 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="241"/>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="370"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="304"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="437"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="368"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="435"/>
         <source>Internal note by %1</source>
         <translation>Interne Notiz von %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
         <source>not sent yet</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>read</source>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>played</source>
         <translation>abgespielt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>not delivered</source>
         <translation>nicht zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="384"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="451"/>
         <source>reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -142,93 +142,93 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="68"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="74"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="92"/>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="142"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="98"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="153"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="93"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="99"/>
         <source>Jump to the new messages</source>
         <translation>Zu den neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="204"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="215"/>
         <source>Latest messages</source>
         <translation>Neueste Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="401"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="375"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="403"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Like</source>
         <translation>Gefällt mir</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Love</source>
         <translation>Herz</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Laugh</source>
         <translation>Lachen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Surprised</source>
         <translation>Überrascht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="405"/>
         <source>Sad</source>
         <translation>Traurig</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="405"/>
         <source>Thanks</source>
         <translation>Danke</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="382"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="410"/>
         <source>Remove your reaction</source>
         <translation>Ihre Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="412"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="414"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="387"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="415"/>
         <source>Save as…</source>
         <translation>Speichern unter …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="390"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="418"/>
         <source>Send a template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="392"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="420"/>
         <source>Try again</source>
         <translation>Erneut senden</translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="498"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n ungelesene Nachricht</numerusform>
@@ -433,7 +433,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="414"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="501"/>
         <source>assigned to %1</source>
         <translation>zugewiesen an %1</translation>
     </message>
@@ -441,47 +441,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="115"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101"/>
         <source>This address starts with http://, which would let others on the network read your messages. Use the https:// address of your relay.</source>
         <translation>Diese Adresse beginnt mit http://, damit könnten andere im Netzwerk Ihre Nachrichten mitlesen. Verwenden Sie die https://-Adresse Ihres Relays.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="118"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104"/>
         <source>This is not a complete address. It should look like https://relay.your-shop.de.</source>
         <translation>Das ist keine vollständige Adresse. Sie sollte etwa so aussehen: https://relay.ihr-laden.de.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="120"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="106"/>
         <source>wadesk cannot reach a relay at this address. Check the address and that this computer is online; if both are right, ask whoever runs the relay whether it is running.</source>
         <translation>wadesk erreicht unter dieser Adresse kein Relay. Prüfen Sie die Adresse und ob dieser Computer online ist. Stimmt beides, fragen Sie die Person, die das Relay betreibt, ob es läuft.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="123"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109"/>
         <source>The relay&apos;s security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
         <translation>Das Sicherheitszertifikat des Relays ist nicht gültig, deshalb hat wadesk Ihre Anmeldung nicht gesendet. Bitten Sie die Person, die das Relay betreibt, das Zertifikat zu erneuern.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="126"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="112"/>
         <source>Something answers at this address, but it is not a wadesk relay. Check the address.</source>
         <translation>Unter dieser Adresse antwortet etwas, aber kein wadesk-Relay. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="114"/>
         <source>Your name or the code is not right. Type your name exactly as the owner entered it. A setup code works only once: if it was used already, ask the owner for a new one.</source>
         <translation>Ihr Name oder der Code stimmt nicht. Geben Sie Ihren Namen genau so ein, wie die Inhaberin bzw. der Inhaber ihn angelegt hat. Ein Einrichtungscode gilt nur einmal: Wurde er schon benutzt, bitten Sie um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="117"/>
         <source>Too many wrong attempts. Please wait a quarter of an hour, then try again.</source>
         <translation>Zu viele falsche Versuche. Bitte warten Sie eine Viertelstunde und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="136"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="122"/>
         <source>The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.</source>
         <translation>Das Relay konnte Sie nicht anmelden. Versuchen Sie es gleich noch einmal oder fragen Sie die Person, die das Relay betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="247"/>
         <source>Set up wadesk</source>
         <translation>wadesk einrichten</translation>
     </message>
@@ -497,17 +497,17 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="164"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="165"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="172"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="173"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="224"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="225"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -515,7 +515,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="225"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="226"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>von %n Kundin bzw. Kunden</numerusform>
@@ -523,27 +523,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="296"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="299"/>
         <source>Note not saved</source>
         <translation>Notiz nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="298"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="301"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="315"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="318"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="317"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="320"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="318"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="321"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
@@ -551,53 +551,53 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="239"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="191"/>
         <source>Protecting your messages</source>
         <translation>Schutz Ihrer Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="243"/>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="262"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="195"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="214"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="245"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="197"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="250"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="202"/>
         <source>Your message history on this computer is encrypted.</source>
         <translation>Ihr Nachrichtenverlauf auf diesem Computer ist verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="252"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="204"/>
         <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
         <translation>Der Schlüssel liegt im Schlüsselbund dieses Computers, Sie müssen sich also nichts merken. Wer sich an diesem Computer als Sie anmelden kann, kann wadesk öffnen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="255"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="207"/>
         <source>Which passphrase should protect your message history?</source>
         <translation>Welche Passphrase soll Ihren Nachrichtenverlauf schützen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="257"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="209"/>
         <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund, in dem wadesk den Schlüssel ablegen könnte. Wählen Sie stattdessen eine Passphrase mit mindestens %1 Zeichen: Sie geben sie bei jedem Start von wadesk ein. Wenn Sie sie vergessen, lässt sich der Verlauf auf diesem Computer nicht mehr öffnen; das Relay Ihres Teams hat ihn aber noch, und ein neues Profil kann ihn wieder abgleichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="215"/>
         <source>Repeat it</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="274"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="226"/>
         <source>Please use at least %1 characters.</source>
         <translation>Bitte verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="276"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="228"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -605,87 +605,87 @@
 <context>
     <name>LocalAccountPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="81"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="66"/>
         <source>Only this PC</source>
         <translation>Nur dieser PC</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="82"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="67"/>
         <source>wadesk receives your WhatsApp messages itself. You find these values in your Meta app, on the WhatsApp &quot;API Setup&quot; page.</source>
         <translation>wadesk empfängt Ihre WhatsApp-Nachrichten selbst. Diese Angaben finden Sie in Ihrer Meta-App auf der WhatsApp-Seite „API Setup“.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="84"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="69"/>
         <source>e.g. Lena</source>
         <translation>z. B. Lena</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="85"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="70"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="87"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="72"/>
         <source>Phone number id</source>
         <translation>Telefonnummern-ID</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="89"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="74"/>
         <source>WhatsApp Business Account id</source>
         <translation>WhatsApp-Business-Konto-ID</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="91"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="76"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="93"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="78"/>
         <source>App secret</source>
         <translation>App-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="97"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="80"/>
         <source>What is your name? You will be the owner of the team.</source>
         <translation>Wie heißen Sie? Sie werden Inhaberin bzw. Inhaber des Teams.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="98"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="81"/>
         <source>What is the phone number id of your WhatsApp number?</source>
         <translation>Wie lautet die Telefonnummern-ID Ihrer WhatsApp-Nummer?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="99"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="82"/>
         <source>What is your WhatsApp Business Account id?</source>
         <translation>Wie lautet die ID Ihres WhatsApp-Business-Kontos?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="100"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="83"/>
         <source>Which permanent access token did you make for a system user?</source>
         <translation>Welches dauerhafte Zugriffstoken haben Sie für einen Systembenutzer erstellt?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="101"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="84"/>
         <source>What is the app secret (App settings, Basic)?</source>
         <translation>Wie lautet das App-Geheimnis (App-Einstellungen, Allgemeines)?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="104"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="87"/>
         <source>The token and the app secret are kept in this computer&apos;s keychain, never in a file.</source>
         <translation>Token und App-Geheimnis werden im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="142"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="115"/>
         <source>Asking WhatsApp whether the token works…</source>
         <translation>WhatsApp wird gefragt, ob das Token funktioniert …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="162"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="125"/>
         <source>WhatsApp accepted the token for %1.</source>
         <translation>WhatsApp hat das Token für %1 angenommen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="163"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="126"/>
         <source>WhatsApp accepted the token.</source>
         <translation>WhatsApp hat das Token angenommen.</translation>
     </message>
@@ -693,57 +693,57 @@
 <context>
     <name>LocalWebhookPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="175"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="136"/>
         <source>Let WhatsApp reach this PC</source>
         <translation>WhatsApp diesen PC erreichen lassen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="176"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="137"/>
         <source>Meta delivers every message to a public https address, so this PC must be reachable from the internet, e.g. with a tunnel such as Cloudflare Tunnel that forwards to the port below.</source>
         <translation>Meta liefert jede Nachricht an eine öffentliche https-Adresse. Dieser PC muss daher aus dem Internet erreichbar sein, z. B. über einen Tunnel wie Cloudflare Tunnel, der an den Port unten weiterleitet.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="180"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="141"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="182"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="143"/>
         <source>Address on this PC</source>
         <translation>Adresse auf diesem PC</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="184"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="145"/>
         <source>Verify token</source>
         <translation>Bestätigungstoken</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="185"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="146"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="191"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="152"/>
         <source>On which port should wadesk listen?</source>
         <translation>Auf welchem Port soll wadesk lauschen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="192"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="153"/>
         <source>Your tunnel forwards to:</source>
         <translation>Ihr Tunnel leitet weiter an:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="193"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="154"/>
         <source>Verify token for Meta&apos;s webhook form:</source>
         <translation>Bestätigungstoken für Metas Webhook-Formular:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="198"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="159"/>
         <source>Then subscribe the webhook to the &quot;messages&quot; field. Keep wadesk running: messages arrive only while it is open (Meta retries for a while).</source>
         <translation>Abonnieren Sie dann für den Webhook das Feld „messages“. Lassen Sie wadesk laufen: Nachrichten kommen nur an, während es geöffnet ist (Meta versucht es eine Weile erneut).</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="208"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="169"/>
         <source>In your Meta app, under WhatsApp &gt; Configuration, enter as Callback URL your tunnel&apos;s public address followed by %1 (e.g. https://shop.example.com%1), and the verify token above.</source>
         <translation>Tragen Sie in Ihrer Meta-App unter WhatsApp &gt; Konfiguration als Callback-URL die öffentliche Adresse Ihres Tunnels gefolgt von %1 ein (z. B. https://shop.example.com%1) und das Bestätigungstoken oben.</translation>
     </message>
@@ -884,43 +884,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="276"/>
-        <location filename="../../wadesk/desktop/main_window.py" line="278"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="128"/>
+        <source>The search could not be run. Try again in a moment.</source>
+        <translation>Die Suche konnte nicht ausgeführt werden. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="289"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="291"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="278"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="291"/>
         <source>The message could not be saved.</source>
         <translation>Die Nachricht konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="364"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="377"/>
         <source>The owner erased this customer&apos;s data: the conversation was closed.</source>
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten dieses Kunden gelöscht: Die Unterhaltung wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="366"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="379"/>
         <source>The owner erased a customer&apos;s data.</source>
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten eines Kunden gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="432"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="445"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="433"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="446"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="434"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="447"/>
         <source>Offline — not connected to your relay</source>
         <translation>Offline – keine Verbindung zu Ihrem Relay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="438"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="451"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Nachricht wartet auf den Versand</numerusform>
@@ -931,30 +936,36 @@
 <context>
     <name>NewConversation</name>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="61"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
         <source>No template to send</source>
         <translation>Keine Vorlage zum Senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="62"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="68"/>
         <source>WhatsApp lets a business write first only with a template it has approved, and there is none yet (or the relay could not fetch them). Create one in WhatsApp Manager; wadesk offers it here once Meta has approved it.</source>
         <translation>Bei WhatsApp darf ein Unternehmen nur mit einer genehmigten Vorlage zuerst schreiben, und es gibt noch keine (oder das Relay konnte sie nicht abrufen). Legen Sie eine im WhatsApp Manager an; wadesk bietet sie hier an, sobald Meta sie genehmigt hat.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="73"/>
         <source>First message to %1</source>
         <translation>Erste Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="79"/>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="107"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="86"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="111"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="137"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="82"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="98"/>
         <source>Sending the template to %1 — the conversation opens as soon as your relay has it.</source>
         <translation>Die Vorlage an %1 wird gesendet – die Unterhaltung öffnet sich, sobald Ihr Relay sie hat.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="110"/>
+        <source>The first message could not be saved, so it was not sent. Please try again.</source>
+        <translation>Die erste Nachricht konnte nicht gespeichert werden und wurde deshalb nicht gesendet. Bitte versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -1062,22 +1073,22 @@
 <context>
     <name>OnePcPages</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="48"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="40"/>
         <source>WhatsApp does not accept this access token: it is mistyped, expired or was withdrawn. Copy a new one from Meta&apos;s Business Settings (System users) and paste it again.</source>
         <translation>WhatsApp akzeptiert dieses Zugriffstoken nicht: Es ist falsch eingegeben, abgelaufen oder wurde widerrufen. Kopieren Sie ein neues aus Metas Unternehmenseinstellungen (Systembenutzer) und fügen Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="51"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="43"/>
         <source>This access token may not send WhatsApp messages. In Meta&apos;s Business Settings, give the system user the permissions whatsapp_business_messaging and whatsapp_business_management, then make a new token.</source>
         <translation>Dieses Zugriffstoken darf keine WhatsApp-Nachrichten senden. Geben Sie dem Systembenutzer in Metas Unternehmenseinstellungen die Berechtigungen whatsapp_business_messaging und whatsapp_business_management und erstellen Sie dann ein neues Token.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="55"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="47"/>
         <source>The token works, but not for this phone number id. Check both ids on the WhatsApp &quot;API Setup&quot; page of your Meta app.</source>
         <translation>Das Token funktioniert, aber nicht für diese Telefonnummern-ID. Prüfen Sie beide IDs auf der WhatsApp-Seite „API Setup“ Ihrer Meta-App.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="58"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="50"/>
         <source>wadesk could not reach WhatsApp just now. Check that this computer is online, then press Next again.</source>
         <translation>wadesk konnte WhatsApp gerade nicht erreichen. Prüfen Sie, ob dieser Computer online ist, und klicken Sie dann erneut auf Weiter.</translation>
     </message>
@@ -1139,72 +1150,72 @@
 <context>
     <name>RelayLoginPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="151"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="134"/>
         <source>Connect to your relay</source>
         <translation>Mit Ihrem Relay verbinden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="152"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="135"/>
         <source>Enter what the owner of your wadesk relay gave you.</source>
         <translation>Geben Sie ein, was Sie von der Inhaberin bzw. dem Inhaber Ihres wadesk-Relays bekommen haben.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="154"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="137"/>
         <source>Relay address</source>
         <translation>Adresse des Relays</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="155"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138"/>
         <source>e.g. Lena</source>
         <translation>z. B. Lena</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="156"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="139"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="157"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="140"/>
         <source>Setup code</source>
         <translation>Einrichtungscode</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="158"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="141"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="165"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="148"/>
         <source>Setup code or password</source>
         <translation>Einrichtungscode oder Passwort</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="169"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="150"/>
         <source>What is the address of your relay?</source>
         <translation>Wie lautet die Adresse Ihres Relays?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="170"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="151"/>
         <source>What is your name in the team?</source>
         <translation>Wie heißen Sie im Team?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="171"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="152"/>
         <source>How do you log in?</source>
         <translation>Wie melden Sie sich an?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="172"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="153"/>
         <source>Your setup code or password:</source>
         <translation>Ihr Einrichtungscode oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="201"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="172"/>
         <source>Connecting to your relay…</source>
         <translation>Verbindung zu Ihrem Relay wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="182"/>
         <source>Connected. Welcome, %1!</source>
         <translation>Verbunden. Willkommen, %1!</translation>
     </message>
@@ -1212,14 +1223,237 @@
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="346"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="298"/>
         <source>Log in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="350"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="302"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
         <translation>Dieser Computer wurde abgemeldet. Bitten Sie die Inhaberin bzw. den Inhaber um einen neuen Einrichtungscode oder verwenden Sie Ihr Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>SendFailure</name>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="25"/>
+        <source>More than 24 hours since the customer&apos;s last message: only a template can be sent.</source>
+        <translation>Die letzte Nachricht des Kunden ist über 24 Stunden her: Nur eine Vorlage kann gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="30"/>
+        <source>The Cloud API token expired or was revoked: an owner or admin must give the relay a new one (on the server: `wadesk relay set-token`). Until then, messages wait on the relay and customers&apos; photos and files wait to be fetched; both go on as soon as it has a new one.</source>
+        <translation>Das Cloud-API-Token ist abgelaufen oder wurde widerrufen: Ein Inhaber oder Admin muss dem Relay ein neues geben (auf dem Server: `wadesk relay set-token`). Bis dahin warten Nachrichten auf dem Relay, und Fotos und Dateien der Kunden warten darauf, abgeholt zu werden; beides geht weiter, sobald es ein neues hat.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="37"/>
+        <source>The Cloud API token expired or was revoked, so WhatsApp takes no files until an owner or admin gives the relay a new one; the file waits on this computer and is sent then.</source>
+        <translation>Das Cloud-API-Token ist abgelaufen oder wurde widerrufen, daher nimmt WhatsApp keine Dateien an, bis ein Inhaber oder Admin dem Relay ein neues gibt; die Datei wartet auf diesem Computer und wird dann gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="43"/>
+        <source>WhatsApp refused the relay&apos;s Cloud API token (expired or revoked), so this message was not sent.</source>
+        <translation>WhatsApp hat das Cloud-API-Token des Relays abgelehnt (abgelaufen oder widerrufen), daher wurde diese Nachricht nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="47"/>
+        <source>WhatsApp never confirmed this message, so it may or may not have arrived. Send it again only if the customer did not get it.</source>
+        <translation>WhatsApp hat diese Nachricht nie bestätigt; vielleicht ist sie angekommen, vielleicht nicht. Senden Sie sie nur erneut, wenn der Kunde sie nicht erhalten hat.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="51"/>
+        <source>The answer from WhatsApp was lost; the relay waits for WhatsApp&apos;s status report instead of sending the message twice.</source>
+        <translation>Die Antwort von WhatsApp ging verloren; das Relay wartet auf den Statusbericht von WhatsApp, statt die Nachricht doppelt zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="59"/>
+        <source>WhatsApp could not deliver this message: the number may not use WhatsApp, or the customer has not accepted WhatsApp&apos;s latest terms.</source>
+        <translation>WhatsApp konnte diese Nachricht nicht zustellen: Die Nummer nutzt vielleicht kein WhatsApp, oder der Kunde hat den neuesten Bedingungen von WhatsApp nicht zugestimmt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="63"/>
+        <source>This is the business&apos;s own number: a message cannot be sent to itself.</source>
+        <translation>Das ist die eigene Nummer des Unternehmens: An sie selbst kann keine Nachricht gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="66"/>
+        <source>This customer cannot be reached from this business number.</source>
+        <translation>Dieser Kunde ist von dieser Geschäftsnummer aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="68"/>
+        <source>The customer has turned off marketing messages from this business.</source>
+        <translation>Der Kunde hat Marketingnachrichten dieses Unternehmens abgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="70"/>
+        <source>WhatsApp held this marketing message back because the customer recently received many; try again tomorrow.</source>
+        <translation>WhatsApp hat diese Marketingnachricht zurückgehalten, weil der Kunde zuletzt viele erhalten hat; versuchen Sie es morgen erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="74"/>
+        <source>WhatsApp limited sending from this number after spam reports; check the number&apos;s quality rating in WhatsApp Manager.</source>
+        <translation>WhatsApp hat das Senden von dieser Nummer nach Spam-Meldungen eingeschränkt; prüfen Sie die Qualitätsbewertung der Nummer im WhatsApp Manager.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="78"/>
+        <source>The number of template parameters does not match the approved template.</source>
+        <translation>Die Zahl der Vorlagenparameter passt nicht zur genehmigten Vorlage.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="81"/>
+        <source>This template does not exist in this language or is not approved yet.</source>
+        <translation>Diese Vorlage gibt es in dieser Sprache nicht, oder sie ist noch nicht genehmigt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="84"/>
+        <source>The template is too long once its parameters are filled in.</source>
+        <translation>Die Vorlage ist mit ihren Parametern zu lang.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="86"/>
+        <source>The template was refused under WhatsApp&apos;s content policy.</source>
+        <translation>Die Vorlage wurde nach den Inhaltsrichtlinien von WhatsApp abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="88"/>
+        <source>A template parameter has the wrong format.</source>
+        <translation>Ein Vorlagenparameter hat das falsche Format.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="89"/>
+        <source>This template is paused because of low quality.</source>
+        <translation>Diese Vorlage ist wegen geringer Qualität pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="90"/>
+        <source>This template is disabled because of low quality.</source>
+        <translation>Diese Vorlage ist wegen geringer Qualität deaktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="91"/>
+        <source>The business number is not registered with the Cloud API.</source>
+        <translation>Die Geschäftsnummer ist nicht bei der Cloud API registriert.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="96"/>
+        <source>The Cloud API token lacks a permission (whatsapp_business_messaging): check the Meta app&apos;s setup.</source>
+        <translation>Dem Cloud-API-Token fehlt eine Berechtigung (whatsapp_business_messaging): Prüfen Sie die Einrichtung der Meta-App.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="100"/>
+        <source>The WhatsApp account is not set up for sending: check WhatsApp Manager.</source>
+        <translation>Das WhatsApp-Konto ist nicht zum Senden eingerichtet: Prüfen Sie den WhatsApp Manager.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="102"/>
+        <source>The WhatsApp account is restricted or locked, so nothing can be sent: check WhatsApp Manager.</source>
+        <translation>Das WhatsApp-Konto ist eingeschränkt oder gesperrt, daher kann nichts gesendet werden: Prüfen Sie den WhatsApp Manager.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="106"/>
+        <source>WhatsApp cannot deliver this message to this customer.</source>
+        <translation>WhatsApp kann diese Nachricht diesem Kunden nicht zustellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="108"/>
+        <source>WhatsApp refused the template: check its name, language and parameters.</source>
+        <translation>WhatsApp hat die Vorlage abgelehnt: Prüfen Sie Name, Sprache und Parameter.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="110"/>
+        <source>WhatsApp could not use the attached file: its type is not supported, or the upload has expired. Attach it again.</source>
+        <translation>WhatsApp konnte die angehängte Datei nicht verwenden: Ihr Typ wird nicht unterstützt, oder der Upload ist abgelaufen. Hängen Sie sie erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="114"/>
+        <source>WhatsApp refused the message as incomplete or invalid.</source>
+        <translation>WhatsApp hat die Nachricht als unvollständig oder ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="116"/>
+        <source>WhatsApp&apos;s sending limit for this number was reached too often; the message was given up.</source>
+        <translation>Das Sendelimit von WhatsApp für diese Nummer wurde zu oft erreicht; die Nachricht wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="120"/>
+        <source>Too many messages to this customer in a short time; the message was given up.</source>
+        <translation>Zu viele Nachrichten an diesen Kunden in kurzer Zeit; die Nachricht wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="123"/>
+        <source>WhatsApp&apos;s call limit for this account was reached too often; the message was given up.</source>
+        <translation>Das Aufruflimit von WhatsApp für dieses Konto wurde zu oft erreicht; die Nachricht wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="126"/>
+        <source>WhatsApp was not reachable or unwell for too long; the message was given up.</source>
+        <translation>WhatsApp war zu lange nicht erreichbar oder gestört; die Nachricht wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="129"/>
+        <source>The message breaks one of WhatsApp&apos;s limits.</source>
+        <translation>Die Nachricht überschreitet eine der Grenzen von WhatsApp.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="130"/>
+        <source>WhatsApp refused the message (error %1).</source>
+        <translation>WhatsApp hat die Nachricht abgelehnt (Fehler %1).</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="131"/>
+        <source>WhatsApp refused the message.</source>
+        <translation>WhatsApp hat die Nachricht abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="135"/>
+        <source>There is no such conversation.</source>
+        <translation>Diese Unterhaltung gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="136"/>
+        <source>This client_id was already used for a different message.</source>
+        <translation>Diese client_id wurde schon für eine andere Nachricht verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="138"/>
+        <source>This client_id was already used for a different note.</source>
+        <translation>Diese client_id wurde schon für eine andere Notiz verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="140"/>
+        <source>The relay has no business number configured.</source>
+        <translation>Auf dem Relay ist keine Geschäftsnummer eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="142"/>
+        <source>This business number is not configured on the relay.</source>
+        <translation>Diese Geschäftsnummer ist auf dem Relay nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="144"/>
+        <source>WhatsApp does not take files of type %1.</source>
+        <translation>WhatsApp nimmt keine Dateien vom Typ %1 an.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="146"/>
+        <source>WhatsApp takes %1 files up to %2 KB; this one has %3 KB.</source>
+        <translation>WhatsApp nimmt Dateien dieser Art (%1) bis %2 KB an; diese hat %3 KB.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="149"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="150"/>
+        <source>A note can have at most %1 characters; this one has %2.</source>
+        <translation>Eine Notiz darf höchstens %1 Zeichen haben; diese hat %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="155"/>
+        <source>The file of this message is no longer on this computer.</source>
+        <translation>Die Datei dieser Nachricht ist nicht mehr auf diesem Computer.</translation>
     </message>
 </context>
 <context>
@@ -1444,14 +1678,14 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/views/sidebar.py" line="183"/>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="244"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="251"/>
         <source>No conversations yet.
 When a customer writes to your number, it shows up here.</source>
         <translation>Noch keine Unterhaltungen.
 Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="241"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="248"/>
         <source>No conversations match.</source>
         <translation>Keine passenden Unterhaltungen.</translation>
     </message>
@@ -1542,47 +1776,47 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="72"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="58"/>
         <source>Welcome to wadesk</source>
         <translation>Willkommen bei wadesk</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="73"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="59"/>
         <source>How would you like to start?</source>
         <translation>Wie möchten Sie beginnen?</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60"/>
         <source>Try the demo: a sample bicycle shop with customers who write in</source>
         <translation>Demo ausprobieren: ein Beispiel-Fahrradladen, dem Kundinnen und Kunden schreiben</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="75"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61"/>
         <source>Connect to your team&apos;s relay</source>
         <translation>Mit dem Relay Ihres Teams verbinden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="80"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="66"/>
         <source>Only this PC (no server)</source>
         <translation>Nur dieser PC (ohne Server)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="84"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70"/>
         <source>Your business&apos;s relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
         <translation>Das Relay Ihres Unternehmens empfängt die WhatsApp-Nachrichten. Adresse und Ihren Einrichtungscode bekommen Sie von der Person, die es betreibt.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="89"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="75"/>
         <source>For a shop with one computer: wadesk receives the WhatsApp messages itself while it runs.</source>
         <translation>Für ein Geschäft mit einem Computer: wadesk empfängt die WhatsApp-Nachrichten selbst, solange es läuft.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="94"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="80"/>
         <source>Not possible on this computer: it has no keychain where wadesk could keep your WhatsApp access token safely, and wadesk never writes it into a file. Run a relay on a server instead, or use a computer with a keychain.</source>
         <translation>Auf diesem Computer nicht möglich: Er hat keinen Schlüsselbund, in dem wadesk Ihr WhatsApp-Zugriffstoken sicher aufbewahren könnte, und wadesk schreibt es nie in eine Datei. Betreiben Sie stattdessen ein Relay auf einem Server oder verwenden Sie einen Computer mit Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="85"/>
         <source>The demo needs no account and keeps its data apart from real data.</source>
         <translation>Die Demo braucht kein Konto und hält ihre Daten getrennt von echten Daten.</translation>
     </message>
@@ -1838,17 +2072,17 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>bubble_layout</name>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="90"/>
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="94"/>
         <source>Not delivered</source>
         <translation>Nicht zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="92"/>
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="96"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="97"/>
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="101"/>
         <source>Internal note — not sent to the customer</source>
         <translation>Interne Notiz – wird dem Kunden nicht gesendet</translation>
     </message>
@@ -1870,7 +2104,7 @@ Wählen Sie links eine Unterhaltung aus.</translation>
     <name>formatting</name>
     <message>
         <location filename="../../wadesk/desktop/formatting.py" line="27"/>
-        <location filename="../../wadesk/desktop/time_format.py" line="83"/>
+        <location filename="../../wadesk/desktop/time_format.py" line="100"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>

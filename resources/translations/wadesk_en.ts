@@ -17,42 +17,42 @@
 <context>
     <name>ChatDelegate</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="346"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="358"/>
         <source>WhatsApp gave no reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="348"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="360"/>
         <source>Not delivered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="359"/>
         <source>Click to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="347"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="359"/>
         <source>Click to send a template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="362"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="350"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="362"/>
         <source>Your team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="358"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="370"/>
         <source>Read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="360"/>
+        <location filename="../../wadesk/desktop/views/chat_delegate.py" line="372"/>
         <source>Delivered %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,48 +60,48 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="241"/>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="370"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="304"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="437"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="368"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="435"/>
         <source>Internal note by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
         <source>not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
         <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="378"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
         <source>delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>played</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="379"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>not delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="384"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="451"/>
         <source>reactions: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -142,93 +142,93 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="68"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="74"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="92"/>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="142"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="98"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="153"/>
         <source>New messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="93"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="99"/>
         <source>Jump to the new messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="204"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="215"/>
         <source>Latest messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="373"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="401"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="375"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="403"/>
         <source>React</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Like</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Love</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Laugh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="376"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="404"/>
         <source>Surprised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="405"/>
         <source>Sad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="377"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="405"/>
         <source>Thanks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="382"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="410"/>
         <source>Remove your reaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="384"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="412"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="386"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="414"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="387"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="415"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="390"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="418"/>
         <source>Send a template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="392"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="420"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="411"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="498"/>
         <source>%n unread message(s)</source>
         <translation>
             <numerusform>%n unread message</numerusform>
@@ -433,7 +433,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="414"/>
+        <location filename="../../wadesk/desktop/models/conversation_list_model.py" line="501"/>
         <source>assigned to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,47 +441,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="115"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="101"/>
         <source>This address starts with http://, which would let others on the network read your messages. Use the https:// address of your relay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="118"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="104"/>
         <source>This is not a complete address. It should look like https://relay.your-shop.de.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="120"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="106"/>
         <source>wadesk cannot reach a relay at this address. Check the address and that this computer is online; if both are right, ask whoever runs the relay whether it is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="123"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="109"/>
         <source>The relay&apos;s security certificate is not valid, so wadesk did not send your login. Ask whoever runs the relay to renew its certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="126"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="112"/>
         <source>Something answers at this address, but it is not a wadesk relay. Check the address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="128"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="114"/>
         <source>Your name or the code is not right. Type your name exactly as the owner entered it. A setup code works only once: if it was used already, ask the owner for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="131"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="117"/>
         <source>Too many wrong attempts. Please wait a quarter of an hour, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="136"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="122"/>
         <source>The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="295"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="247"/>
         <source>Set up wadesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -497,17 +497,17 @@
 <context>
     <name>InboxController</name>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="164"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="165"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="172"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="173"/>
         <source>Assign to me</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="224"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="225"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n new message</numerusform>
@@ -515,7 +515,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="225"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="226"/>
         <source>from %n customer(s)</source>
         <translation>
             <numerusform>from %n customer</numerusform>
@@ -523,27 +523,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="296"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="299"/>
         <source>Note not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="298"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="301"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="315"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="318"/>
         <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="317"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="320"/>
         <source>Log in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/inbox_controller.py" line="318"/>
+        <location filename="../../wadesk/desktop/inbox_controller.py" line="321"/>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -551,53 +551,53 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="239"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="191"/>
         <source>Protecting your messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="243"/>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="262"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="195"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="214"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="245"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="197"/>
         <source>Repeat the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="250"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="202"/>
         <source>Your message history on this computer is encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="252"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="204"/>
         <source>The key is kept in this computer&apos;s keychain, so there is nothing to remember. Anyone who can log in to this computer as you can open wadesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="255"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="207"/>
         <source>Which passphrase should protect your message history?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="257"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="209"/>
         <source>This computer has no keychain where wadesk could keep the key. Choose a passphrase of at least %1 characters instead: you will type it each time wadesk starts. If you forget it, the history on this computer cannot be opened, but your team&apos;s relay still has it and a new profile can sync it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="263"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="215"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="274"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="226"/>
         <source>Please use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="276"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="228"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,87 +605,87 @@
 <context>
     <name>LocalAccountPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="81"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="66"/>
         <source>Only this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="82"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="67"/>
         <source>wadesk receives your WhatsApp messages itself. You find these values in your Meta app, on the WhatsApp &quot;API Setup&quot; page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="84"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="69"/>
         <source>e.g. Lena</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="85"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="70"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="87"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="72"/>
         <source>Phone number id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="89"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="74"/>
         <source>WhatsApp Business Account id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="91"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="76"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="93"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="78"/>
         <source>App secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="97"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="80"/>
         <source>What is your name? You will be the owner of the team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="98"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="81"/>
         <source>What is the phone number id of your WhatsApp number?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="99"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="82"/>
         <source>What is your WhatsApp Business Account id?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="100"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="83"/>
         <source>Which permanent access token did you make for a system user?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="101"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="84"/>
         <source>What is the app secret (App settings, Basic)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="104"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="87"/>
         <source>The token and the app secret are kept in this computer&apos;s keychain, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="142"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="115"/>
         <source>Asking WhatsApp whether the token works…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="162"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="125"/>
         <source>WhatsApp accepted the token for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="163"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="126"/>
         <source>WhatsApp accepted the token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,57 +693,57 @@
 <context>
     <name>LocalWebhookPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="175"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="136"/>
         <source>Let WhatsApp reach this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="176"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="137"/>
         <source>Meta delivers every message to a public https address, so this PC must be reachable from the internet, e.g. with a tunnel such as Cloudflare Tunnel that forwards to the port below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="180"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="141"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="182"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="143"/>
         <source>Address on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="184"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="145"/>
         <source>Verify token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="185"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="146"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="191"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="152"/>
         <source>On which port should wadesk listen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="192"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="153"/>
         <source>Your tunnel forwards to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="193"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="154"/>
         <source>Verify token for Meta&apos;s webhook form:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="198"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="159"/>
         <source>Then subscribe the webhook to the &quot;messages&quot; field. Keep wadesk running: messages arrive only while it is open (Meta retries for a while).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="208"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="169"/>
         <source>In your Meta app, under WhatsApp &gt; Configuration, enter as Callback URL your tunnel&apos;s public address followed by %1 (e.g. https://shop.example.com%1), and the verify token above.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,43 +884,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="276"/>
-        <location filename="../../wadesk/desktop/main_window.py" line="278"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="128"/>
+        <source>The search could not be run. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/main_window.py" line="289"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="291"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="278"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="291"/>
         <source>The message could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="364"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="377"/>
         <source>The owner erased this customer&apos;s data: the conversation was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="366"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="379"/>
         <source>The owner erased a customer&apos;s data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="432"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="445"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="433"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="446"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="434"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="447"/>
         <source>Offline — not connected to your relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="438"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="451"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n message waiting to be sent</numerusform>
@@ -931,29 +936,35 @@
 <context>
     <name>NewConversation</name>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="61"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
         <source>No template to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="62"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="68"/>
         <source>WhatsApp lets a business write first only with a template it has approved, and there is none yet (or the relay could not fetch them). Create one in WhatsApp Manager; wadesk offers it here once Meta has approved it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="73"/>
         <source>First message to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="79"/>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="107"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="86"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="111"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="137"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="82"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="98"/>
         <source>Sending the template to %1 — the conversation opens as soon as your relay has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="110"/>
+        <source>The first message could not be saved, so it was not sent. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1062,22 +1073,22 @@
 <context>
     <name>OnePcPages</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="48"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="40"/>
         <source>WhatsApp does not accept this access token: it is mistyped, expired or was withdrawn. Copy a new one from Meta&apos;s Business Settings (System users) and paste it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="51"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="43"/>
         <source>This access token may not send WhatsApp messages. In Meta&apos;s Business Settings, give the system user the permissions whatsapp_business_messaging and whatsapp_business_management, then make a new token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="55"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="47"/>
         <source>The token works, but not for this phone number id. Check both ids on the WhatsApp &quot;API Setup&quot; page of your Meta app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="58"/>
+        <location filename="../../wadesk/desktop/dialogs/one_pc_pages.py" line="50"/>
         <source>wadesk could not reach WhatsApp just now. Check that this computer is online, then press Next again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,72 +1150,72 @@
 <context>
     <name>RelayLoginPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="151"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="134"/>
         <source>Connect to your relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="152"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="135"/>
         <source>Enter what the owner of your wadesk relay gave you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="154"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="137"/>
         <source>Relay address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="155"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="138"/>
         <source>e.g. Lena</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="156"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="139"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="157"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="140"/>
         <source>Setup code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="158"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="141"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="165"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="148"/>
         <source>Setup code or password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="169"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="150"/>
         <source>What is the address of your relay?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="170"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="151"/>
         <source>What is your name in the team?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="171"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="152"/>
         <source>How do you log in?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="172"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="153"/>
         <source>Your setup code or password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="201"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="172"/>
         <source>Connecting to your relay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="225"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="182"/>
         <source>Connected. Welcome, %1!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,13 +1223,236 @@
 <context>
     <name>ReloginWizard</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="346"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="298"/>
         <source>Log in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="350"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="302"/>
         <source>This computer was signed out. Ask the owner for a new setup code, or use your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendFailure</name>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="25"/>
+        <source>More than 24 hours since the customer&apos;s last message: only a template can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="30"/>
+        <source>The Cloud API token expired or was revoked: an owner or admin must give the relay a new one (on the server: `wadesk relay set-token`). Until then, messages wait on the relay and customers&apos; photos and files wait to be fetched; both go on as soon as it has a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="37"/>
+        <source>The Cloud API token expired or was revoked, so WhatsApp takes no files until an owner or admin gives the relay a new one; the file waits on this computer and is sent then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="43"/>
+        <source>WhatsApp refused the relay&apos;s Cloud API token (expired or revoked), so this message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="47"/>
+        <source>WhatsApp never confirmed this message, so it may or may not have arrived. Send it again only if the customer did not get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="51"/>
+        <source>The answer from WhatsApp was lost; the relay waits for WhatsApp&apos;s status report instead of sending the message twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="59"/>
+        <source>WhatsApp could not deliver this message: the number may not use WhatsApp, or the customer has not accepted WhatsApp&apos;s latest terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="63"/>
+        <source>This is the business&apos;s own number: a message cannot be sent to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="66"/>
+        <source>This customer cannot be reached from this business number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="68"/>
+        <source>The customer has turned off marketing messages from this business.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="70"/>
+        <source>WhatsApp held this marketing message back because the customer recently received many; try again tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="74"/>
+        <source>WhatsApp limited sending from this number after spam reports; check the number&apos;s quality rating in WhatsApp Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="78"/>
+        <source>The number of template parameters does not match the approved template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="81"/>
+        <source>This template does not exist in this language or is not approved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="84"/>
+        <source>The template is too long once its parameters are filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="86"/>
+        <source>The template was refused under WhatsApp&apos;s content policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="88"/>
+        <source>A template parameter has the wrong format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="89"/>
+        <source>This template is paused because of low quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="90"/>
+        <source>This template is disabled because of low quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="91"/>
+        <source>The business number is not registered with the Cloud API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="96"/>
+        <source>The Cloud API token lacks a permission (whatsapp_business_messaging): check the Meta app&apos;s setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="100"/>
+        <source>The WhatsApp account is not set up for sending: check WhatsApp Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="102"/>
+        <source>The WhatsApp account is restricted or locked, so nothing can be sent: check WhatsApp Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="106"/>
+        <source>WhatsApp cannot deliver this message to this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="108"/>
+        <source>WhatsApp refused the template: check its name, language and parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="110"/>
+        <source>WhatsApp could not use the attached file: its type is not supported, or the upload has expired. Attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="114"/>
+        <source>WhatsApp refused the message as incomplete or invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="116"/>
+        <source>WhatsApp&apos;s sending limit for this number was reached too often; the message was given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="120"/>
+        <source>Too many messages to this customer in a short time; the message was given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="123"/>
+        <source>WhatsApp&apos;s call limit for this account was reached too often; the message was given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="126"/>
+        <source>WhatsApp was not reachable or unwell for too long; the message was given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="129"/>
+        <source>The message breaks one of WhatsApp&apos;s limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="130"/>
+        <source>WhatsApp refused the message (error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="131"/>
+        <source>WhatsApp refused the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="135"/>
+        <source>There is no such conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="136"/>
+        <source>This client_id was already used for a different message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="138"/>
+        <source>This client_id was already used for a different note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="140"/>
+        <source>The relay has no business number configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="142"/>
+        <source>This business number is not configured on the relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="144"/>
+        <source>WhatsApp does not take files of type %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="146"/>
+        <source>WhatsApp takes %1 files up to %2 KB; this one has %3 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="149"/>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="150"/>
+        <source>A note can have at most %1 characters; this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="155"/>
+        <source>The file of this message is no longer on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1444,13 +1678,13 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/views/sidebar.py" line="183"/>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="244"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="251"/>
         <source>No conversations yet.
 When a customer writes to your number, it shows up here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/sidebar.py" line="241"/>
+        <location filename="../../wadesk/desktop/views/sidebar.py" line="248"/>
         <source>No conversations match.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,47 +1775,47 @@ When a customer writes to your number, it shows up here.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="72"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="58"/>
         <source>Welcome to wadesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="73"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="59"/>
         <source>How would you like to start?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="74"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="60"/>
         <source>Try the demo: a sample bicycle shop with customers who write in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="75"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="61"/>
         <source>Connect to your team&apos;s relay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="80"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="66"/>
         <source>Only this PC (no server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="84"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="70"/>
         <source>Your business&apos;s relay receives the WhatsApp messages; ask its owner for the address and your setup code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="89"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="75"/>
         <source>For a shop with one computer: wadesk receives the WhatsApp messages itself while it runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="94"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="80"/>
         <source>Not possible on this computer: it has no keychain where wadesk could keep your WhatsApp access token safely, and wadesk never writes it into a file. Run a relay on a server instead, or use a computer with a keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="99"/>
+        <location filename="../../wadesk/desktop/dialogs/first_run_wizard.py" line="85"/>
         <source>The demo needs no account and keeps its data apart from real data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1836,17 +2070,17 @@ Choose a conversation on the left to start.</source>
 <context>
     <name>bubble_layout</name>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="90"/>
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="94"/>
         <source>Not delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="92"/>
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="96"/>
         <source>edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="97"/>
+        <location filename="../../wadesk/desktop/views/bubble_layout.py" line="101"/>
         <source>Internal note — not sent to the customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,7 +2102,7 @@ Choose a conversation on the left to start.</source>
     <name>formatting</name>
     <message>
         <location filename="../../wadesk/desktop/formatting.py" line="27"/>
-        <location filename="../../wadesk/desktop/time_format.py" line="83"/>
+        <location filename="../../wadesk/desktop/time_format.py" line="100"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>

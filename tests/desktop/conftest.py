@@ -17,7 +17,8 @@ from wadesk.desktop.team import TeamDirectory
 from wadesk.store import conversations, statuses
 from wadesk.store.connection import open_database
 from wadesk.store.contacts import ContactInfo, find_contact
-from wadesk.store.ingest import IncomingMessage, MediaInfo, OutgoingMessage, apply_incoming_message, apply_outgoing_message
+from wadesk.store.ingest import (IncomingMessage, MediaInfo, OutgoingMessage, apply_incoming_message,
+                                 apply_messages, apply_outgoing_message)
 
 PN = "106540352242922"
 
@@ -91,3 +92,29 @@ def english(qapp):
     yield qapp
     for translator in translators:
         QCoreApplication.instance().removeTranslator(translator)
+
+
+def chat_with_history(qtbot, inbox, team, wa_id: str = "491701234567", count: int = 300):
+    """A shown ChatView opened at the bottom of `count` messages from Jonas, a minute
+    apart, of varied length (the chat view's and the prefetch's tests)."""
+    from wadesk.desktop.models.chat_model import ChatModel
+    from wadesk.desktop.views.chat_delegate import ChatDelegate
+    from wadesk.desktop.views.chat_view import ChatView
+
+    start = inbox.now - 100_000
+    apply_messages(inbox.conn, [
+        IncomingMessage(f"w{i:05d}", PN, ContactInfo(wa_id=wa_id, profile_name="Jonas"), "text", start + 60 * i,
+                        f"Nachricht {i} " + "etwas längerer Text " * (i % 4))
+        for i in range(count)
+    ])
+    model = ChatModel(inbox.conn, team)
+    chat = ChatView(ChatDelegate())
+    chat.setModel(model)
+    chat.resize(700, 500)
+    qtbot.addWidget(chat)
+    chat.show()
+    model.open(inbox.conversation_id(wa_id), "Jonas")
+    bar = chat.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and chat.at_bottom and bar.value() == bar.maximum())
+    return chat
+

@@ -80,3 +80,20 @@ def test_a_failed_text_can_be_sent_again(inbox, actions):
     assert again.created and again.message_id != first.message_id
     assert [i.client_id for i in outbox.list_outbox(inbox.conn)] == ["client-1"]
     assert actions.retry(again.message_id) is None  # only failed messages
+
+
+def test_a_first_template_to_a_number_is_planned_without_writing_and_queued_by_its_write(inbox, actions):
+    inbox.incoming(JONAS)  # the replica knows the business number from this conversation
+    template = TemplateMessage("hello_world", "en_US")
+    with pytest.raises(ActionError, match="not a WhatsApp number"):
+        actions.plan_start_conversation("+49 151", template)
+    changes = inbox.conn.total_changes
+    write = actions.plan_start_conversation("+49 151 23456789", template)
+    assert inbox.conn.total_changes == changes and outbox.list_outbox(inbox.conn) == []  # planning writes nothing
+    assert write(inbox.conn) == "client-0"
+    [item] = outbox.list_outbox(inbox.conn)
+    assert item.client_id == "client-0" and item.payload == {
+        "v": 1, "op": "send", "conversation_id": None, "phone_number_id": "106540352242922",
+        "to": {"wa_id": "4915123456789", "user_id": None}, "agent_id": "me",
+        "message": {"type": "template", "template": template.to_payload()},
+    }

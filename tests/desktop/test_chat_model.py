@@ -216,3 +216,43 @@ def test_a_hit_near_either_end_and_a_stale_hit(inbox, team):
     # A message that is gone (deleted meanwhile): the newest page, and False.
     assert not model.open(conversation, "Jonas Müller", around=10**9)
     assert model.focus_key is None and texts(model)[-1] == "Nachricht 119" and not model.can_load_newer
+
+
+def test_a_page_read_ahead_is_shown_only_by_load_older_and_pages_stay_whole(inbox, team):
+    conversation = fill_history(inbox, 175)
+    notes.upsert_note(inbox.conn, conversation, "Zahlt bar", author_id="mia", ts=inbox.now - 10 * 175 + 305)
+    model = ChatModel(inbox.conn, team)
+    model.open(conversation, "Jonas Müller")
+    inserted = []
+    model.rowsInserted.connect(lambda parent, first, last: inserted.append((first, last)))
+    while model.can_load_older:
+        rows, pages = model.rowCount(), len(inserted)
+        ahead = model.prefetch_older()
+        assert model.prefetch_older() is ahead  # read once
+        assert model.rowCount() == rows and len(inserted) == pages  # nothing shown yet
+        assert model.load_older() == len(ahead)
+        assert [model.item(row) for row in range(len(ahead))] == ahead  # the very rows read ahead
+        assert model.older_ahead is None
+    assert [t for t in texts(model) if t != "Zahlt bar"] == [f"Nachricht {i}" for i in range(175)]
+    assert texts(model).index("Zahlt bar") == 31  # the note, by its time, in the page that took it in
+
+
+def test_a_message_of_the_stretch_read_ahead_drops_it_and_arrives_with_the_page(inbox, team):
+    conversation = fill_history(inbox, 120)
+    model = ChatModel(inbox.conn, team)
+    model.open(conversation, "Jonas Müller")
+    dropped = []
+    model.older_ahead_dropped.connect(lambda: dropped.append(1))
+    model.prefetch_older()
+    late = inbox.incoming(JONAS, "Nachgereicht", ts=inbox.now - 10 * 120 + 505)  # between 50 and 51
+    model.refresh_message(late.message_id)
+    assert dropped == [1] and model.older_ahead is None and model.rowCount() == 50
+    model.load_older()
+    assert texts(model)[0] == "Nachricht 21"  # a page of 50 with the late one in it
+    assert texts(model)[29:32] == ["Nachricht 50", "Nachgereicht", "Nachricht 51"]
+    model.prefetch_older()
+    notes.upsert_note(inbox.conn, conversation, "Neue Notiz", author_id="mia", ts=inbox.now - 10 * 120 + 5)
+    model.refresh_notes()  # notes changed: the page read ahead took in the old ones
+    assert dropped == [1, 1] and model.older_ahead is None
+    model.load_older()
+    assert texts(model)[:2] == ["Nachricht 0", "Neue Notiz"]

@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 
-from tests.desktop.conftest import PN
+from tests.desktop.conftest import PN, chat_with_history
 from wadesk.desktop.models.chat_model import ChatModel
 from wadesk.desktop.views.chat_delegate import ChatDelegate
 from wadesk.desktop.views.chat_view import ChatView
@@ -13,22 +13,7 @@ JONAS = "491701234567"
 
 @pytest.fixture
 def view(english, qtbot, inbox, team):
-    start = inbox.now - 100_000
-    apply_messages(inbox.conn, [
-        IncomingMessage(f"w{i:05d}", PN, ContactInfo(wa_id=JONAS, profile_name="Jonas"), "text", start + 60 * i,
-                        f"Nachricht {i} " + "etwas längerer Text " * (i % 4))
-        for i in range(300)
-    ])
-    model = ChatModel(inbox.conn, team)
-    chat = ChatView(ChatDelegate())
-    chat.setModel(model)
-    chat.resize(700, 500)
-    qtbot.addWidget(chat)
-    chat.show()
-    model.open(inbox.conversation_id(JONAS), "Jonas")
-    qtbot.waitUntil(lambda: chat.verticalScrollBar().maximum() > 0)
-    qtbot.waitUntil(lambda: chat.at_bottom and chat.verticalScrollBar().value() == chat.verticalScrollBar().maximum())
-    return chat
+    return chat_with_history(qtbot, inbox, team, JONAS)
 
 
 def first_visible(chat):

@@ -2,6 +2,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.desktop.conftest import PN
+from tests.desktop.search_reader import (  # noqa: F401  (the fixtures open_reader, store)
+    open_reader_fixture,
+    replica_key_fixture,
+    store_fixture,
+)
 from wadesk.desktop.models.conversation_list_model import ConversationListModel as M
 from wadesk.store import contacts, conversations, labels
 from wadesk.store.contacts import ContactInfo
@@ -80,19 +85,28 @@ def test_filters(inbox, team):
         model.set_filter("label")
 
 
-def test_search_finds_names_numbers_and_message_texts(inbox, team):
+@pytest.mark.parametrize("on_reader", [True, False], ids=["reader thread", "UI connection"])
+def test_search_finds_names_numbers_and_message_texts(inbox, team, open_reader, qtbot, on_reader):
     inbox.incoming("491701234567", "Mein Hinterrad eiert", name="Jonas Müller", ts=inbox.now - 30)
     inbox.incoming("4915123456789", "Der Akku hält nur noch 20 km", name="Aylin Yıldız", ts=inbox.now - 20)
-    model = M(inbox.conn, team)
-    model.set_search("mul")  # prefix, without the umlaut
-    assert names(model) == ["Jonas Müller"]
-    model.set_search("1512345")
-    assert names(model) == ["Aylin Yıldız"]
-    model.set_search("akku")
-    assert names(model) == ["Aylin Yıldız"]
-    assert model.data(model.index(0, 0), M.PreviewRole) == "Der Akku hält nur noch 20 km"
-    model.set_search("")
-    assert len(names(model)) == 2
+    model = M(inbox.conn, team, open_reader=open_reader if on_reader else None)
+
+    def search(text: str) -> list[str]:
+        model.set_search(text)
+        qtbot.waitUntil(lambda: not model.search_pending, timeout=5_000)
+        assert model.search_text == text
+        return names(model)
+
+    try:
+        assert search("mul") == ["Jonas Müller"]  # prefix, without the umlaut
+        assert search("1512345") == ["Aylin Yıldız"]
+        assert search("akku") == ["Aylin Yıldız"]
+        assert model.data(model.index(0, 0), M.PreviewRole) == "Der Akku hält nur noch 20 km"
+        model.set_search("")  # the inbox again, at once
+        assert len(names(model)) == 2
+        assert open_reader.threads == (["wadesk-search"] if on_reader else [])
+    finally:
+        model.close()
 
 
 def test_pages_are_fetched_by_keyset_as_the_list_scrolls(inbox, team):

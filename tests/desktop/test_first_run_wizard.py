@@ -118,3 +118,62 @@ def test_logging_in_again_finishes_by_itself(qtbot, english, keep):
     with qtbot.waitSignal(w.accepted, timeout=5000):
         w.page.validatePage()
     assert w.login is GOOD
+
+
+class Gate:
+    """A background check that answers with the queued outcomes, each held until the
+    test opens the gate (no timing involved)."""
+
+    def __init__(self, *outcomes):
+        self.outcomes, self.open, self.calls = list(outcomes), threading.Event(), []
+
+    def __call__(self, *args, **kwargs):
+        self.calls.append(threading.current_thread().name)
+        assert self.open.wait(10)
+        outcome = self.outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+
+def test_one_login_at_a_time_and_a_crash_is_said_plainly(english, keep, qtbot):
+    gate = Gate(RuntimeError("boom"))
+    w = FirstRunWizard(gate)
+    keep(w)
+    w.show()
+    w.next()
+    page = w.relay_page
+    fill(page)
+    w.next()
+    assert page.status.text() == "Connecting to your relay…" and not page.isComplete()  # Next is greyed
+    w.next()  # pressed again while it runs: no second login
+    gate.open.set()
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    assert gate.calls == ["wadesk-login"]
+    assert page.status.text() == login_error_text(LoginError("relay_error"))
+    assert w.currentPage() is page and w.login is None and page.secret.text() == "ABCDE-FGHIJ"  # nothing lost
+
+
+def test_the_one_pc_token_check_runs_in_the_background_then_moves_on(english, keep, qtbot):
+    from wadesk.desktop.dialogs.one_pc_pages import account_problem_text
+
+    check = Gate(OSError("no network"), (None, "+49 30 1234567"))
+    w = FirstRunWizard(FakeRelay(), check_account_with=check)
+    keep(w)
+    w.show()
+    w.start_page.local.setChecked(True)
+    w.next()
+    page = w.local_page
+    for field, value in zip(page._fields(), ("Lena", "106540352242922", "102290129340398", "EAAG-token", "s3cret")):
+        field.setText(value)
+    w.next()
+    assert page.status.text() == "Asking WhatsApp whether the token works…" and not page.isComplete()
+    check.open.set()
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    assert check.calls == ["wadesk-token-check"]  # never on the UI thread
+    assert page.status.text() == account_problem_text("unreachable") and w.currentPage() is page
+    assert w.local_setup is None
+    w.next()
+    qtbot.waitUntil(lambda: w.currentPage() is w.webhook_page, timeout=5000)
+    assert page.status.text() == "WhatsApp accepted the token for +49 30 1234567."
+    assert w.local_setup.access_token == "EAAG-token" and w.owner_name == "Lena"

@@ -37,6 +37,17 @@ def test_search_is_debounced_and_reachable_by_keyboard(window, qtbot):
     assert blocker.args == ["Müller"]
 
 
+def test_clearing_the_search_is_reported_at_once(window, qtbot):
+    reported: list[str] = []
+    window.sidebar.search_changed.connect(reported.append)
+    with qtbot.waitSignal(window.sidebar.search_changed, timeout=2000):
+        window.sidebar.search.setText("Mül")
+    assert reported == ["Mül"]
+    window.sidebar.search.setText("Müll")
+    window.sidebar.search.clear()  # no pause: the inbox comes back before the next keystroke
+    assert reported == ["Mül", ""]
+
+
 def test_filter_chips_report_their_filter(window, qtbot):
     chip = next(b for b in window.sidebar.filters.buttons() if b.property("filter_key") == "unread")
     with qtbot.waitSignal(window.sidebar.filter_changed) as blocker:

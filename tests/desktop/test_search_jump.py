@@ -1,11 +1,18 @@
-"""Choosing a search hit opens its conversation at the message found, highlighted."""
+"""Choosing a search hit opens its conversation at the message found, highlighted.
+
+The window searches as the app does, on its reader thread (search_thread.py)."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QRect
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 
 from tests.desktop.conftest import PN
+from tests.desktop.search_reader import (  # noqa: F401  (the fixtures open_reader, store)
+    open_reader_fixture,
+    replica_key_fixture,
+    store_fixture,
+)
 from wadesk.desktop.main_window import MainWindow
 from wadesk.desktop.models.conversation_list_model import ConversationListModel as M
 from wadesk.store import messages
@@ -16,7 +23,7 @@ JONAS, AYLIN = "491701234567", "4915123456789"
 
 
 @pytest.fixture
-def window(english, qtbot, inbox, team):
+def window(english, qtbot, inbox, team, open_reader):
     start = inbox.now - 10 * 400
     history = [IncomingMessage(f"w{i:05d}", PN, ContactInfo(wa_id=JONAS, profile_name="Jonas Müller"), "text",
                                start + 10 * i, "Die Rechnung ist bezahlt" if i == 120 else f"Nachricht {i}")
@@ -24,7 +31,7 @@ def window(english, qtbot, inbox, team):
     apply_messages(inbox.conn, history)
     inbox.incoming(AYLIN, "Wo ist meine Rechnung?", name="Aylin Yıldız", ts=inbox.now - 5)
     win = MainWindow("Radhaus Berlin", "+49 30 1234567")
-    win.attach_store(inbox.conn, inbox.media_dir, team)
+    win.attach_store(inbox.conn, inbox.media_dir, team, open_reader=open_reader)
     win.resize(1200, 780)
     qtbot.addWidget(win)
     win.show()
@@ -34,6 +41,8 @@ def window(english, qtbot, inbox, team):
 def search(qtbot, win, text: str) -> None:
     with qtbot.waitSignal(win.sidebar.search_changed):  # typing pauses: the list searches
         win.sidebar.search.setText(text)
+    model = win.list_model
+    qtbot.waitUntil(lambda: model.search_text == text and not model.search_pending, timeout=5_000)
 
 
 def choose_row(win, row: int) -> None:
@@ -99,3 +108,26 @@ def test_a_second_hit_in_the_open_chat_and_the_jump_to_the_latest(window, inbox,
     choose_row(window, 0)
     assert page.header.name.text() == "Aylin Yıldız" and page.model.focus_key is None
     assert window.list_model.data(window.list_model.index(0, 0), M.MatchMessageIdRole) is None
+
+
+def test_esc_returns_to_the_inbox_at_once_with_the_open_chat_marked(window, inbox, qtbot):
+    search(qtbot, window, "Rechnung")
+    model = window.list_model
+    rows = {model.data(model.index(r, 0), M.NameRole): r for r in range(model.rowCount())}
+    choose_row(window, rows["Jonas Müller"])
+    jonas = window.open_conversation_id
+    window.sidebar.search.setFocus()
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Escape)
+    # No pause and no thread: the inbox is back, the open chat's row is the current one.
+    assert window.sidebar.search.text() == "" and model.search_text == "" and not model.search_pending
+    assert model.rowCount() == 2
+    assert window.sidebar.list_view.currentIndex().row() == model.row_of(jonas)
+    assert window.open_conversation_id == jonas
+
+
+def test_the_search_thread_stops_with_the_window(window, qtbot):
+    search(qtbot, window, "Rechnung")
+    reader = window.list_model.search_thread
+    assert reader is not None and reader.running
+    window.close()
+    assert not reader.running

@@ -1,5 +1,6 @@
 """The user's writes run on the sync worker's database thread (its own writer
-connection to the same encrypted file), and the window repaints when they report back."""
+connection to the same encrypted file), and the window repaints when they report back.
+The UI's own connection writes nothing: its `total_changes` stays where it was."""
 
 import os
 import threading
@@ -7,13 +8,17 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
+from wadesk.cloud.templates import MessageTemplate
 from wadesk.desktop.main_window import MainWindow
 from wadesk.desktop.models.chat_model import ChatModel
 from wadesk.desktop.sync.db_thread import DbThread
+from wadesk.sim.template_data import DEFAULT_TEMPLATES
 from wadesk.store import conversations, labels, media_files, messages, outbox
 from wadesk.store.connection import open_database
+from wadesk.store.contacts import ContactInfo
+from wadesk.store.ingest import OutgoingMessage, apply_outgoing_message
 
-from .conftest import Inbox
+from .conftest import PN, Inbox
 
 JONAS = "491701234567"
 
@@ -35,7 +40,7 @@ def replica(tmp_path, qapp):
     key, path = os.urandom(32), tmp_path / "replica.db"
     conn = open_database(path, key=key, create=True)
     db = RecordingDbThread(lambda: open_database(path, key=key))
-    yield conn, db
+    yield conn, db, path
     db.close()
     for widget in qapp.topLevelWidgets():
         widget.close()
@@ -130,3 +135,100 @@ def test_labels_assignment_and_read_marks_are_written_there_too(window, qtbot, i
     assert conversations.get_conversation(inbox.conn, jonas).assignee_id == "tobias"
     assert [i.payload["op"] for i in outbox.list_outbox(inbox.conn)] == ["label", "assign"]
     assert replica[1].threads == {"wadesk-db_0"}
+
+
+# -- Ctrl+N: the first template to a number -----------------------------------------------
+
+NEW_NUMBER = "4915123456789"
+
+
+def ctrl_n(window, qtbot, typed: str) -> None:
+    """Ctrl+N, the number typed as a person types it, Continue."""
+    window.set_templates([MessageTemplate.from_payload(t) for t in DEFAULT_TEMPLATES if t["status"] == "APPROVED"])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.new_conversations.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.number, typed)
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+
+
+def choose_order_ready(picker) -> None:
+    row = next(r for r in range(picker.list.count()) if picker.list.item(r).text() == "order ready  ·  de")
+    picker.list.setCurrentRow(row)
+    for edit, value in zip(picker._edits.values(), ("Herr Wagner", "R-2001")):
+        edit.setText(value)
+
+
+def test_ctrl_n_to_a_new_number_queues_the_first_template_on_the_db_thread(window, qtbot, inbox, replica):
+    ui_writes = inbox.conn.total_changes
+    ctrl_n(window, qtbot, "0151 2345 6789")
+    picker = window.new_conversations.picker
+    assert picker.isVisible() and "+49 151 23456789" in picker.windowTitle()
+    choose_order_ready(picker)
+    with qtbot.waitSignal(window.outbox_changed):
+        picker.send_button.click()
+    [queued] = outbox.list_outbox(inbox.conn)
+    assert queued.payload["to"] == {"wa_id": NEW_NUMBER, "user_id": None}
+    assert queued.payload["conversation_id"] is None
+    template = queued.payload["message"]["template"]
+    assert template["name"] == "order_ready"
+    assert [p["text"] for p in template["components"][0]["parameters"]] == ["Herr Wagner", "R-2001"]
+    assert inbox.conn.total_changes == ui_writes  # the UI's connection wrote nothing
+    assert replica[1].threads == {"wadesk-db_0"}
+    assert "+49 151 23456789" in window.statusBar().currentMessage()
+    assert window.open_conversation_id is None  # nothing to open until the relay made the conversation
+
+    # The sync brings the relay's new conversation with the message under its client id: it opens.
+    arrived = apply_outgoing_message(inbox.conn, OutgoingMessage(
+        PN, ContactInfo(wa_id=NEW_NUMBER), "template", inbox.now, wamid="wamid.NEW",
+        client_id=queued.client_id, text="Hallo Herr Wagner, Ihr Auftrag R-2001 ist fertig.", status="sent"))
+    window.on_message_changed(arrived.message_id, arrived.conversation_id)
+    assert window.open_conversation_id == arrived.conversation_id
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_ctrl_n_to_a_known_number_opens_its_chat_and_queues_nothing(window, qtbot, inbox, replica):
+    ui_writes = inbox.conn.total_changes
+    with qtbot.waitSignal(window.conversation_read):  # the read mark, written on the db thread
+        ctrl_n(window, qtbot, "0170 1234567")
+    assert window.open_conversation_id == inbox.conversation_id(JONAS)
+    assert window.new_conversations.picker is None
+    assert outbox.list_outbox(inbox.conn) == []
+    assert inbox.conn.total_changes == ui_writes
+    assert replica[1].threads == {"wadesk-db_0"}
+
+
+def test_a_first_template_that_cannot_be_saved_is_said_plainly_and_offered_again(
+        english, qtbot, inbox, team, replica):
+    inbox.incoming(JONAS, "Hallo", name="Jonas Müller")
+    path = replica[2]
+    broken = DbThread(lambda: open_database(path, key=os.urandom(32)))  # its writes all fail: wrong key
+    win = MainWindow("Radhaus Berlin", "+49 30 1234567")
+    win.attach_store(inbox.conn, inbox.media_dir, team)
+    win.use_db_thread(broken.submit)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        ctrl_n(win, qtbot, "+49 151 23456789")
+        flow = win.new_conversations
+        picker = flow.picker
+        choose_order_ready(picker)
+        picker.send_button.click()
+        qtbot.waitUntil(lambda: flow.notice is not None and flow.notice.isVisible())
+        assert flow.notice.text() == "The first message could not be saved, so it was not sent. Please try again."
+        assert outbox.list_outbox(inbox.conn) == [] and flow.awaiting is None
+        assert "+49 151" not in win.statusBar().currentMessage()
+        flow.notice.accept()
+        # Nothing the user chose is lost: the picker is back with the template and its values.
+        assert picker.isVisible() and picker.list.currentItem().text() == "order ready  ·  de"
+        assert list(picker.values().values()) == ["Herr Wagner", "R-2001"]
+    finally:
+        broken.close()
+    win.use_db_thread(replica[1].submit)  # the database works again
+    with qtbot.waitSignal(win.outbox_changed):
+        picker.send_button.click()
+    [queued] = outbox.list_outbox(inbox.conn)
+    assert queued.payload["to"]["wa_id"] == NEW_NUMBER and flow.awaiting == queued.client_id

@@ -130,18 +130,25 @@ def test_ctrl_n_with_a_known_number_opens_its_conversation(desktop, sim_api, qtb
     assert sim_api.get("/messages").json()["data"] == []
 
 
-def test_a_first_message_the_relay_refuses_is_reported_and_leaves_the_queue(desktop, sim_api, qtbot):
+def first_message_to_a_number_the_relay_does_not_serve(desktop, qtbot):
+    """Lena's desktop after the relay refused her first message (a business number it
+    does not serve: a profile moved to another relay) and the notice is up."""
     lena = desktop("Lena")
     window = lena.window
     qtbot.waitUntil(lambda: bool(window.templates), timeout=WAIT)
     hello = next(t for t in window.templates if t.name == "hello_world")
     from wadesk.desktop.dialogs.template_dialog import build_message
 
-    # A business number the relay does not serve (a profile moved to another relay).
     window.actions.start_conversation("4915123456789", build_message(hello, {}), phone_number_id="999")
     window.outbox_changed.emit()
     qtbot.waitUntil(lambda: window.new_conversations.notice is not None and window.new_conversations.notice.isVisible(),
                     timeout=WAIT)
+    return lena
+
+
+def test_a_first_message_the_relay_refuses_is_reported_and_leaves_the_queue(desktop, sim_api, qtbot):
+    lena = first_message_to_a_number_the_relay_does_not_serve(desktop, qtbot)
+    window = lena.window
     assert window.new_conversations.notice.text() == "This business number is not configured on the relay."
     assert outbox.list_outbox(lena.conn) == []
     assert sim_api.get("/messages").json()["data"] == []

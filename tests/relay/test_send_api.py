@@ -260,6 +260,11 @@ def test_media_upload_checks_type_and_size(relay, client, team):
     assert big.status_code == 413
     empty = client.post("/api/v1/media", content=b"", headers={**headers, "Content-Type": "image/png"})
     assert empty.status_code == 400
+    # Sentences of wadesk.core.send_failure_texts, which the desktop translates when shown.
+    assert [r.json()["error"]["message"] for r in (exe, big, empty)] == [
+        "WhatsApp does not take files of type application/x-msdownload.",
+        "WhatsApp takes image files up to 5120 KB; this one has 5121 KB.",
+        "The file is empty."]
 
 
 def test_mark_read_and_typing(relay, client, team, sim_api):

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.relay.conftest_team import customer_writes, relay_read
+from wadesk.core import send_failure_texts as texts
 from wadesk.relay import auth
 from wadesk.relay.people_api import add_person_with_code
 from wadesk.store import conversations, events, labels, notes, people, quick_replies
@@ -309,11 +310,24 @@ def test_a_note_with_a_client_id_is_added_once(relay, client, team, sim_api):
         refused = client.post(other_path, json=other_body, headers=headers)
         assert refused.status_code == 409, other_path
         assert refused.json()["error"]["code"] == "client_id_reused"
+        assert refused.json()["error"]["message"] == "This client_id was already used for a different note."
     assert kinds(relay).count("note.added") == 1
     # Older desktops send no client id: each post is a note of its own.
     for _ in range(2):
         assert client.post(path, json={"text": "ohne Kennung"}, headers=agent).status_code == 201
     assert len(relay_read(relay, lambda c: notes.notes_for(c, conversation_id))) == 3
+
+
+def test_a_note_too_long_is_refused_in_a_sentence_the_desktop_translates(relay, client, team, sim_api):
+    conversation_id, _ = customer_writes(sim_api, relay)
+    path = f"/api/v1/conversations/{conversation_id}/notes"
+    refused = client.post(path, json={"text": " " + "x" * 4097 + "\n"}, headers=team.headers("agent"))
+    assert refused.status_code == 400
+    assert refused.json()["error"] == {"code": "invalid",
+                                       "message": "A note can have at most 4096 characters; this one has 4097."}
+    assert texts.source_of(refused.json()["error"]["message"]) == (texts.NOTE_TOO_LONG, ("4096", "4097"))
+    assert "note.added" not in kinds(relay)
+    assert client.post(path, json={"text": "x" * 4096}, headers=team.headers("agent")).status_code == 201
 
 
 @pytest.mark.parametrize("client_id", ["short", "has space in it", 12345678, "x" * 101])

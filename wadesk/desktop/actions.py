@@ -101,21 +101,7 @@ class OutgoingActions:
         return self.plan_send_template(conversation_id, template, rendered)(self._conn)
 
     def start_conversation(self, wa_id: str, template: TemplateMessage, phone_number_id: str | None = None) -> str:
-        """The first message to a number: a template (the only kind WhatsApp lets a
-        business start with). The client id, by which the message shows up once the
-        relay's events have brought its new conversation."""
-        digits = "".join(ch for ch in wa_id if ch.isdigit())
-        if not 8 <= len(digits) <= 15:
-            raise ActionError(f"{wa_id!r} is not a WhatsApp number")
-        payload = {
-            "v": PAYLOAD_VERSION, "op": "send", "conversation_id": None,
-            "phone_number_id": phone_number_id or desktop_reads.any_phone_number_id(self._conn),
-            "to": {"wa_id": digits, "user_id": None}, "agent_id": self.me_id,
-            "message": {"type": "template", "template": template.to_payload()},
-        }
-        client_id = self._client_id()
-        outbox.enqueue(self._conn, client_id, payload, now=int(self._now()))
-        return client_id
+        return self.plan_start_conversation(wa_id, template, phone_number_id)(self._conn)
 
     def react(self, message_id: int, emoji: str) -> bool:
         plan = self.plan_react(message_id, emoji)
@@ -216,6 +202,29 @@ class OutgoingActions:
         body = {"type": "template", "template": payload}
         text = rendered or fallback_text(payload)
         return self._plan_send(conversation_id, body, type="template", text=text, reply_to=None)
+
+    def plan_start_conversation(self, wa_id: str, template: TemplateMessage,
+                                phone_number_id: str | None = None) -> Write[str]:
+        """The first message to a number: a template (the only kind WhatsApp lets a
+        business start with), queued by number. The write returns the client id, by
+        which the message shows up once the relay's events have brought its new
+        conversation."""
+        digits = "".join(ch for ch in wa_id if ch.isdigit())
+        if not 8 <= len(digits) <= 15:
+            raise ActionError(f"{wa_id!r} is not a WhatsApp number")
+        payload = {
+            "v": PAYLOAD_VERSION, "op": "send", "conversation_id": None,
+            "phone_number_id": phone_number_id or desktop_reads.any_phone_number_id(self._conn),
+            "to": {"wa_id": digits, "user_id": None}, "agent_id": self.me_id,
+            "message": {"type": "template", "template": template.to_payload()},
+        }
+        client_id, now = self._client_id(), int(self._now())
+
+        def write(conn: Any) -> str:
+            outbox.enqueue(conn, client_id, payload, now=now)
+            return client_id
+
+        return write
 
     def plan_react(self, message_id: int, emoji: str) -> Write[bool] | None:
         """React to a customer's (or our) message; "" removes our reaction. None: the

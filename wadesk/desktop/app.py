@@ -91,7 +91,7 @@ class Inbox:
 
         self.window = MainWindow(*self.business) if self.business[0] else MainWindow(
             QCoreApplication.translate("app", "Your business"), self.business[1])
-        self.window.attach_store(self.conn, self.paths.media)
+        self.window.attach_store(self.conn, self.paths.media, open_reader=self.opener)
         self.worker = SyncWorker(self.relay_url, self.token, self.opener, self.paths.media, self.me_id,
                                  self.worker_settings)
         self.controller = InboxController(self.window, self.worker, self.conn, self.settings)

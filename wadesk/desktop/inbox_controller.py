@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
+from wadesk.desktop import failure_text
 from wadesk.desktop import message_kinds as mk
 from wadesk.desktop.colleague_activity import ColleagueActivityLabel
 from wadesk.desktop.media_cache import (
@@ -208,7 +209,7 @@ class InboxController(QObject):
         for refusal in changes.refusals:
             self._refused(refusal)
         for notice in changes.notices:
-            window.statusBar().showMessage(notice, 30_000)
+            window.statusBar().showMessage(failure_text.translated(notice), 30_000)
         looking = open_id is not None and window.isActiveWindow() and not window.isMinimized()
         unseen = []
         for incoming in changes.incoming:
@@ -276,8 +277,10 @@ class InboxController(QObject):
 
     def _refused(self, refusal: SendRefusal) -> None:
         window = self.window
+        # The relay's English sentence, in this window's language (unknown ones as they came).
+        reason = failure_text.translated(refusal.reason)
         if not refusal.conversation_id:  # a first message to a number: no bubble to mark
-            window.new_conversations.refused(refusal.reason)
+            window.new_conversations.refused(reason)
             return
         if refusal.message_id:
             window.on_message_changed(refusal.message_id, refusal.conversation_id)
@@ -293,9 +296,9 @@ class InboxController(QObject):
         composer = window.chat_page.composer
         if not refusal.message_id:
             # A note (refused sends have their bubble): it is gone from this PC too.
-            composer.warning_bar.show_text(self.tr("Note not saved"), refusal.reason)
+            composer.warning_bar.show_text(self.tr("Note not saved"), reason)
         else:
-            composer.warning_bar.show_text(self.tr("Not sent"), refusal.reason)
+            composer.warning_bar.show_text(self.tr("Not sent"), reason)
 
     def _team_loaded(self, me_id: str | None, people: dict[str, dict[str, Any]]) -> None:
         self._names = {pid: p.get("name") or "" for pid, p in people.items()}

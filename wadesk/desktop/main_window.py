@@ -8,8 +8,9 @@ once `use_db_thread` has been called (store_writer.py; the window repaints the r
 when the write reports back, a few ms later), and the sync worker reports what it
 applied through the `on_*` slots so the affected rows repaint.
 
-Ctrl+N writes to a number (new_conversation.py). Choosing a search hit opens its
-conversation at the message found.
+Ctrl+N writes to a number (new_conversation.py). The search box's queries run on a
+reader thread when `attach_store` is given a connection opener (search_thread.py);
+choosing a search hit opens its conversation at the message found.
 """
 
 from __future__ import annotations
@@ -101,8 +102,11 @@ class MainWindow(QMainWindow):
 
     # -- the store -----------------------------------------------------------------------
 
-    def attach_store(self, conn: Any, media_dir: Path | None, team: TeamDirectory | None = None) -> None:
-        """Show the conversations of this replica and act on it."""
+    def attach_store(self, conn: Any, media_dir: Path | None, team: TeamDirectory | None = None,
+                     open_reader: Any = None) -> None:
+        """Show the conversations of this replica and act on it. `open_reader()` opens
+        another connection to it (profile_store's opener): the search reads there, on
+        its own thread; without it the search runs on `conn`."""
         self._conn = conn
         if team is not None:
             self.team = team
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         self.actions = OutgoingActions(conn, media_dir, self.team.me_id)
         self.writer = StoreWriter(conn, self)
         self.team.changed.connect(lambda: setattr(self.actions, "me_id", self.team.me_id))
-        self.list_model = ConversationListModel(conn, self.team, parent=self)
+        self.list_model = ConversationListModel(conn, self.team, open_reader=open_reader, parent=self)
         view = self.sidebar.list_view
         view.setModel(self.list_model)
         view.setItemDelegate(ConversationDelegate(view))
@@ -119,7 +123,9 @@ class MainWindow(QMainWindow):
         for signal in (self.list_model.modelReset, self.list_model.rowsInserted, self.list_model.rowsRemoved):
             signal.connect(self._update_empty_hint)
         self.sidebar.filter_changed.connect(self._filter_changed)
-        self.sidebar.search_changed.connect(self.list_model.set_search)
+        self.sidebar.search_changed.connect(self._search_changed)
+        self.list_model.search_failed.connect(lambda: self.statusBar().showMessage(
+            self.tr("The search could not be run. Try again in a moment."), 10_000))
         self.chat_page = ChatPage(conn, self.team, self.media)
         self.chat_area.addWidget(self.chat_page)
         page = self.chat_page
@@ -236,6 +242,13 @@ class MainWindow(QMainWindow):
         else:
             self.list_model.set_filter(key)
         self._reselect_open()
+
+    def _search_changed(self, text: str) -> None:
+        if self.list_model is None:
+            return
+        self.list_model.set_search(text)
+        if not text.strip():
+            self._reselect_open()  # back in the inbox: the open chat's row is marked again
 
     def _reselect_open(self) -> None:
         open_id = self.open_conversation_id
@@ -443,6 +456,8 @@ class MainWindow(QMainWindow):
         self.connection_text.setAccessibleName(text)
 
     def closeEvent(self, event) -> None:
+        if self.list_model is not None:
+            self.list_model.close()  # the search thread and its connection
         if self.media is not None:
             self.media.cleanup()
         if self.chat_page is not None:

@@ -62,13 +62,30 @@ def _local(ts: int) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(ts))
 
 
+# The patterns of the current locales, made once per (UI locale, system locale): every
+# bubble and list row shows a time, and making the pattern costs more than the layout
+# of a short text. Keyed by name, so a language change is seen at the next call.
+_PATTERNS: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def _current_patterns(ui: QLocale) -> tuple[str, str]:
+    system = QLocale.system()
+    key = (ui.name(), system.name())
+    patterns = _PATTERNS.get(key)
+    if patterns is None:
+        patterns = _PATTERNS[key] = (clock_pattern(ui, system), date_pattern(ui, system))
+    return patterns
+
+
 def clock_time(ts: int) -> str:
     """"15:06" (German, or English on a 24-hour system), "3:06 PM" (English, en_US)."""
-    return QLocale().toString(_local(ts).time(), clock_pattern())
+    ui = QLocale()
+    return ui.toString(_local(ts).time(), _current_patterns(ui)[0])
 
 
 def short_date(ts: int) -> str:
-    return QLocale().toString(_local(ts).date(), date_pattern())
+    ui = QLocale()
+    return ui.toString(_local(ts).date(), _current_patterns(ui)[1])
 
 
 def list_time(ts: int, now: int) -> str:

@@ -45,6 +45,7 @@ from starlette.routing import BaseRoute, Route
 
 from wadesk.cloud import errors as cloud_errors
 from wadesk.cloud.media import SUPPORTED_MEDIA, MediaKind, base_mime
+from wadesk.core import send_failure_texts as texts
 from wadesk.relay import outgoing_media, send_log, send_request, templates_api
 from wadesk.relay.access import ApiError, require
 from wadesk.relay.api_util import ok, path_id, read_body, read_json
@@ -285,14 +286,13 @@ def _check_media(mime: str, size: int | None) -> MediaKind:
     entry = SUPPORTED_MEDIA.get(base_mime(mime))
     if entry is None:
         raise ApiError(415, "media_refused",
-                       f"WhatsApp does not take files of type {base_mime(mime) or 'unknown'}.")
+                       texts.fill(texts.MEDIA_TYPE_REFUSED, base_mime(mime) or "unknown"))
     kind, limit = entry
     if size is not None and size > limit:
-        raise ApiError(413, "media_refused",
-                       f"WhatsApp takes {kind.value} files up to {limit // 1024} KB; this one "
-                       f"has {(size + 1023) // 1024} KB.")
+        raise ApiError(413, "media_refused", texts.fill(
+            texts.MEDIA_TOO_LARGE, kind.value, limit // 1024, (size + 1023) // 1024))
     if size is not None and size <= 0:
-        raise ApiError(400, "media_refused", "The file is empty.")
+        raise ApiError(400, "media_refused", texts.MEDIA_EMPTY)
     return kind
 
 

@@ -21,9 +21,9 @@ from typing import Any
 
 from wadesk.cloud.errors import CloudValidationError
 from wadesk.cloud.messages import Recipient, build_message_body
+from wadesk.core import send_failure_texts as texts
 from wadesk.relay.access import ApiError
 from wadesk.relay.event_write import emit
-from wadesk.relay.send_errors import WINDOW_CLOSED
 from wadesk.relay.send_request import SendRequest
 from wadesk.store import conversations, people, relay_sends, relay_uploads
 from wadesk.store.apply_team_events import conversation_ref, find_conversation
@@ -59,13 +59,12 @@ def queue_send(
     known = relay_sends.get_send(conn, req.client_id)
     if known is not None:
         if known.request_hash != req.request_hash:
-            raise ApiError(409, "client_id_reused",
-                           "This client_id was already used for a different message.")
+            raise ApiError(409, "client_id_reused", texts.SEND_CLIENT_ID_REUSED)
         return Queued(known, False)
     contact, conversation_id, phone_number_id, last_customer_at = _target(
         conn, req, phone_number_ids, int(now))
     if req.kind != "template" and (last_customer_at is None or now - last_customer_at >= WINDOW_S):
-        raise ApiError(422, "window_closed", WINDOW_CLOSED)
+        raise ApiError(422, "window_closed", texts.WINDOW_CLOSED)
     recipient = contact.user_id if not contact.wa_id else contact.wa_id
     try:
         body = build_message_body(Recipient.of(recipient), req.content, reply_to=req.reply_to,
@@ -122,7 +121,7 @@ def _target(
     if req.conversation_id is not None:
         conversation = conversations.get_conversation(conn, req.conversation_id)
         if conversation is None:
-            raise ApiError(404, "conversation_not_found", "There is no such conversation.")
+            raise ApiError(404, "conversation_not_found", texts.CONVERSATION_NOT_FOUND)
         contact = get_contact(conn, conversation.contact_id)
         assert contact is not None  # a foreign key
         _check_number(conversation.phone_number_id, phone_number_ids)
@@ -132,7 +131,7 @@ def _target(
     phone_number_id = req.to.get("phone_number_id") or (phone_number_ids[0] if phone_number_ids
                                                         else None)
     if not phone_number_id:
-        raise ApiError(400, "no_phone_number", "The relay has no business number configured.")
+        raise ApiError(400, "no_phone_number", texts.NO_PHONE_NUMBER)
     _check_number(phone_number_id, phone_number_ids)
     ref = {"id": None, "phone_number_id": phone_number_id, "wa_id": req.to.get("wa_id"),
            "user_id": req.to.get("user_id")}
@@ -146,8 +145,7 @@ def _target(
 
 def _check_number(phone_number_id: str, configured: tuple[str, ...]) -> None:
     if configured and phone_number_id not in configured:
-        raise ApiError(400, "unknown_phone_number",
-                       "This business number is not configured on the relay.")
+        raise ApiError(400, "unknown_phone_number", texts.UNKNOWN_PHONE_NUMBER)
 
 
 def _reaction_facts(record: SendRecord) -> dict[str, Any]:

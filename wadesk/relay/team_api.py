@@ -30,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from wadesk.core import send_failure_texts as texts
 from wadesk.relay import labels_api, login_api, people_api
 from wadesk.relay.access import ApiError, require
 from wadesk.relay.api_util import body_id, ok, path_id, query_int, read_json, text_field
@@ -53,7 +54,7 @@ def routes(ctx: Any) -> list[BaseRoute]:
 def _conversation(conn: Any, conversation_id: int) -> tuple[Conversation, dict[str, Any]]:
     conversation = conversations.get_conversation(conn, conversation_id)
     if conversation is None:
-        raise ApiError(404, "conversation_not_found", "There is no such conversation.")
+        raise ApiError(404, "conversation_not_found", texts.CONVERSATION_NOT_FOUND)
     contact = get_contact(conn, conversation.contact_id)
     assert contact is not None
     return conversation, conversation_ref(conversation.id, conversation.phone_number_id,
@@ -99,6 +100,10 @@ def _conversation_routes(ctx: Any) -> list[BaseRoute]:
         caller = await require(request, ctx, "note")
         conversation_id = path_id(request, "conversation_id")
         body = await read_json(request, 64 * 1024)
+        given = body.get("text")
+        if isinstance(given, str) and len(given.strip()) > NOTE_MAX:
+            # In the words of the table, so that the author's desktop can translate them.
+            raise ApiError(400, "invalid", texts.fill(texts.NOTE_TOO_LONG, NOTE_MAX, len(given.strip())))
         text = text_field(body, "text", max_len=NOTE_MAX)
         client_id = body.get("client_id")
         if client_id is not None and not is_client_id(client_id):
@@ -111,8 +116,7 @@ def _conversation_routes(ctx: Any) -> list[BaseRoute]:
                 if known is not None:
                     if ((known.get("conversation") or {}).get("id") != conversation_id
                             or known.get("text") != text or known.get("author_id") != author_id):
-                        raise ApiError(409, "client_id_reused",
-                                       "This client_id was already used for a different note.")
+                        raise ApiError(409, "client_id_reused", texts.NOTE_CLIENT_ID_REUSED)
                     return known  # posted before (its answer was lost): the same note
             conversation, ref = _conversation(conn, conversation_id)
             note_id = team_queries.next_id(conn, "notes")

@@ -15,21 +15,20 @@ Three short pages, each asking one thing in one plain sentence:
 
 The wizard only collects; app.py acts on `choice`, `login`, `passphrase` and
 `local_setup`.
-`RelayLoginPage` is reused alone when a signed-out computer logs in again.
+`RelayLoginPage` is reused alone when a signed-out computer logs in again; it checks in
+the background as background_check.py does for every such page.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from wadesk import secrets
+from wadesk.desktop.dialogs.background_check import BackgroundCheckPage, plain_label
 from wadesk.desktop.dialogs.one_pc_pages import (
     CheckAccount,
     LocalAccountPage,
@@ -50,20 +50,6 @@ from wadesk.desktop.sync.login import LoginError, LoginResult, log_in
 
 DEMO, RELAY, LOCAL = "demo", "relay", "local"
 LogIn = Callable[..., LoginResult]
-
-
-def _text(label: str, name: str = "") -> QLabel:
-    widget = QLabel(label, wordWrap=True)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        widget.setObjectName(name)
-    return widget
-
-
-class _Relay(QObject):
-    """Carries the background login's outcome to the UI thread (a queued signal)."""
-
-    done = Signal(object)
 
 
 class StartPage(QWizardPage):
@@ -81,23 +67,23 @@ class StartPage(QWizardPage):
         group.addButton(self.local)
         layout = QVBoxLayout(self)
         layout.addWidget(self.relay)
-        layout.addWidget(_text(self.tr("Your business's relay receives the WhatsApp messages; "
-                                       "ask its owner for the address and your setup code."), "Hint"))
+        layout.addWidget(plain_label(self.tr("Your business's relay receives the WhatsApp messages; "
+                                             "ask its owner for the address and your setup code."), "Hint"))
         layout.addSpacing(12)
         layout.addWidget(self.local)
         if secrets.keychain_available():
-            layout.addWidget(_text(self.tr("For a shop with one computer: wadesk receives the WhatsApp "
-                                           "messages itself while it runs."), "Hint"))
+            layout.addWidget(plain_label(self.tr("For a shop with one computer: wadesk receives the WhatsApp "
+                                                 "messages itself while it runs."), "Hint"))
         else:
             self.local.setEnabled(False)
-            layout.addWidget(_text(self.tr(
+            layout.addWidget(plain_label(self.tr(
                 "Not possible on this computer: it has no keychain where wadesk could keep your WhatsApp "
                 "access token safely, and wadesk never writes it into a file. Run a relay on a server "
                 "instead, or use a computer with a keychain."), "Hint"))
         layout.addSpacing(12)
         layout.addWidget(self.demo)
-        layout.addWidget(_text(self.tr("The demo needs no account and keeps its data apart from real data."),
-                               "Hint"))
+        layout.addWidget(plain_label(self.tr("The demo needs no account and keeps its data apart from real data."),
+                                     "Hint"))
         layout.addStretch(1)
 
     def nextId(self) -> int:
@@ -137,7 +123,7 @@ def login_error_text(error: LoginError) -> str:
         "FirstRunWizard", "The relay could not log you in. Please try again in a moment, or ask whoever runs the relay.")
 
 
-class RelayLoginPage(QWizardPage):
+class RelayLoginPage(BackgroundCheckPage):
     logged_in = Signal(object)  # LoginResult
 
     def __init__(self, log_in_with: LogIn = log_in, parent: QWidget | None = None, *,
@@ -145,9 +131,6 @@ class RelayLoginPage(QWizardPage):
         super().__init__(parent)
         self._log_in = log_in_with
         self.result: LoginResult | None = None
-        self._busy = False
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._finished)
         self.setTitle(self.tr("Connect to your relay"))
         self.setSubTitle(self.tr("Enter what the owner of your wadesk relay gave you."))
         self.address = QLineEdit(relay_url, placeholderText="https://relay.your-shop.de")
@@ -163,8 +146,6 @@ class RelayLoginPage(QWizardPage):
         choice.addStretch(1)
         self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName(self.tr("Setup code or password"))
-        self.status = _text("", "ErrorText")
-        self.status.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("What is the address of your relay?"), self.address)
         form.addRow(self.tr("What is your name in the team?"), self.name)
@@ -178,59 +159,30 @@ class RelayLoginPage(QWizardPage):
             field.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
-        return not self._busy and all(f.text().strip() for f in (self.address, self.name, self.secret))
+        return not self.busy and all(f.text().strip() for f in (self.address, self.name, self.secret))
 
-    def show_status(self, text: str, error: bool = True) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #ea0038;" if error else "")  # as the passphrase dialog's
-        self.status.setVisible(bool(text))
+    def passed(self) -> bool:
+        return self.result is not None
 
-    def validatePage(self) -> bool:
-        """Next pressed: the first time, log in in the background; the page moves on
-        by itself once the relay said yes."""
-        if self.result is not None:
-            return True
-        self.start_login()
-        return False
-
-    def start_login(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        self.completeChanged.emit()
-        self.show_status(self.tr("Connecting to your relay…"), error=False)
+    def start_check(self) -> None:
+        """Log in with what is filled in (Next pressed)."""
         url, name, secret = self.address.text().strip(), self.name.text().strip(), self.secret.text()
         kwargs = {"setup_code": secret} if self.use_code.isChecked() else {"password": secret}
+        self.run_in_background(
+            lambda: self._log_in(url, name, **kwargs), self.tr("Connecting to your relay…"), "wadesk-login",
+            lambda exc: exc if isinstance(exc, LoginError) else LoginError("relay_error", type(exc).__name__))
 
-        def work() -> None:
-            try:
-                outcome: object = self._log_in(url, name, **kwargs)
-            except LoginError as exc:
-                outcome = exc
-            except Exception as exc:  # never leave the page spinning
-                outcome = LoginError("relay_error", type(exc).__name__)
-            self._relay.done.emit(outcome)
-
-        threading.Thread(target=work, name="wadesk-login", daemon=True).start()
-
-    def _finished(self, outcome: object) -> None:
-        self._busy = False
-        self.completeChanged.emit()
+    def check_finished(self, outcome: object) -> bool:
         if isinstance(outcome, LoginError):
             self.show_status(login_error_text(outcome))
-            return
+            return False
         assert isinstance(outcome, LoginResult)
         self.result = outcome
         self.secret.clear()  # the code is used up; the token is what counts now
         self.show_status(self.tr("Connected. Welcome, %1!").replace("%1", outcome.person.get("name") or ""),
                          error=False)
         self.logged_in.emit(outcome)
-        wizard = self.wizard()
-        if wizard is not None and wizard.currentPage() is self:
-            if wizard.nextId() == -1:
-                wizard.accept()
-            else:
-                wizard.next()
+        return True
 
 
 class KeyPage(QWizardPage):
@@ -243,17 +195,17 @@ class KeyPage(QWizardPage):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.error = _text("", "ErrorText")
+        self.error = plain_label("", "ErrorText")
         self.error.setStyleSheet("color: #ea0038;")
         self.error.setVisible(False)
         if self.has_keychain:
             self.setSubTitle(self.tr("Your message history on this computer is encrypted."))
-            layout.addWidget(_text(self.tr(
+            layout.addWidget(plain_label(self.tr(
                 "The key is kept in this computer's keychain, so there is nothing to remember. "
                 "Anyone who can log in to this computer as you can open wadesk.")))
         else:
             self.setSubTitle(self.tr("Which passphrase should protect your message history?"))
-            layout.addWidget(_text(self.tr(
+            layout.addWidget(plain_label(self.tr(
                 "This computer has no keychain where wadesk could keep the key. Choose a passphrase "
                 "of at least %1 characters instead: you will type it each time wadesk starts. If you "
                 "forget it, the history on this computer cannot be opened, but your team's relay "

@@ -2,7 +2,8 @@
 
     account   your name, the phone number id, the WhatsApp Business Account id, the
               access token and the app secret, one plain sentence each; Next asks the
-              Cloud API (on a background thread) whether the token works for the number
+              Cloud API (on a background thread: background_check.py) whether the token
+              works for the number
     webhook   the port, the verify token (made here) and the webhook address to copy
               into Meta's webhook form, and why Meta must be able to reach this PC
 
@@ -11,15 +12,13 @@ The pages only collect: `LocalSetup` is what app.py hands to local_relay.py.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -29,17 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from wadesk.desktop import local_relay
+from wadesk.desktop.dialogs.background_check import BackgroundCheckPage, plain_label
 from wadesk.desktop.local_relay import LocalSetup
 
 CheckAccount = Callable[[LocalSetup], "tuple[str | None, str | None]"]
-
-
-def _text(label: str, name: str = "") -> QLabel:
-    widget = QLabel(label, wordWrap=True)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        widget.setObjectName(name)
-    return widget
 
 
 def account_problem_text(kind: str) -> str:
@@ -62,22 +54,15 @@ def account_problem_text(kind: str) -> str:
     return texts.get(kind, texts["unreachable"])
 
 
-class _Relay(QObject):
-    done = Signal(object, object)  # problem kind or None, the display number or None
-
-
-class LocalAccountPage(QWizardPage):
+class LocalAccountPage(BackgroundCheckPage):
     """Who owns the shop and which WhatsApp number it uses."""
 
     def __init__(self, check: CheckAccount = local_relay.check_account, graph_base_url: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._check, self._graph = check, graph_base_url
-        self._busy = False
         self.checked: LocalSetup | None = None
         self.display_number: str | None = None
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._finished)
         self.setTitle(self.tr("Only this PC"))
         self.setSubTitle(self.tr("wadesk receives your WhatsApp messages itself. You find these values "
                                  "in your Meta app, on the WhatsApp \"API Setup\" page."))
@@ -91,8 +76,6 @@ class LocalAccountPage(QWizardPage):
         self.token.setAccessibleName(self.tr("Access token"))
         self.app_secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.app_secret.setAccessibleName(self.tr("App secret"))
-        self.status = _text("", "ErrorText")
-        self.status.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("What is your name? You will be the owner of the team."), self.name)
         form.addRow(self.tr("What is the phone number id of your WhatsApp number?"), self.phone_number_id)
@@ -101,8 +84,8 @@ class LocalAccountPage(QWizardPage):
         form.addRow(self.tr("What is the app secret (App settings, Basic)?"), self.app_secret)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_text(self.tr("The token and the app secret are kept in this computer's keychain, "
-                                       "never in a file."), "Hint"))
+        layout.addWidget(plain_label(self.tr("The token and the app secret are kept in this computer's keychain, "
+                                             "never in a file."), "Hint"))
         layout.addWidget(self.status)
         layout.addStretch(1)
         for field in self._fields():
@@ -116,54 +99,32 @@ class LocalAccountPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not self._busy and all(f.text().strip() for f in self._fields())
+        return not self.busy and all(f.text().strip() for f in self._fields())
 
     def setup(self) -> LocalSetup:
         return LocalSetup(self.phone_number_id.text().strip(), self.waba_id.text().strip(),
                           self.token.text().strip(), self.app_secret.text().strip(),
                           graph_base_url=self._graph)
 
-    def show_status(self, text: str, error: bool = True) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #ea0038;" if error else "")
-        self.status.setVisible(bool(text))
-
-    def validatePage(self) -> bool:
-        if self.checked is not None:
-            return True
-        self.start_check()
-        return False
+    def passed(self) -> bool:
+        return self.checked is not None
 
     def start_check(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        self.completeChanged.emit()
-        self.show_status(self.tr("Asking WhatsApp whether the token works…"), error=False)
-        setup = self.setup()
+        """Ask the Cloud API whether the token works for the number (Next pressed)."""
+        setup, check = self.setup(), self._check
+        self.run_in_background(lambda: check(setup), self.tr("Asking WhatsApp whether the token works…"),
+                               "wadesk-token-check", lambda _exc: ("unreachable", None))
 
-        def work() -> None:
-            try:
-                problem, number = self._check(setup)
-            except Exception:  # never leave the page spinning
-                problem, number = "unreachable", None
-            self._relay.done.emit(problem, number)
-
-        threading.Thread(target=work, name="wadesk-token-check", daemon=True).start()
-
-    def _finished(self, problem: object, number: object) -> None:
-        self._busy = False
-        self.completeChanged.emit()
+    def check_finished(self, outcome: object) -> bool:
+        problem, number = outcome  # the problem's kind or None, the display number or None
         if problem:
             self.show_status(account_problem_text(str(problem)))
-            return
+            return False
         self.checked = self.setup()
         self.display_number = str(number) if number else None
         self.show_status(self.tr("WhatsApp accepted the token for %1.").replace("%1", self.display_number or "")
                          if self.display_number else self.tr("WhatsApp accepted the token."), error=False)
-        wizard = self.wizard()
-        if wizard is not None and wizard.currentPage() is self:
-            wizard.next()
+        return True
 
 
 class LocalWebhookPage(QWizardPage):
@@ -193,11 +154,11 @@ class LocalWebhookPage(QWizardPage):
         form.addRow(self.tr("Verify token for Meta's webhook form:"), token_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.callback_hint = _text("", "Hint")
+        self.callback_hint = plain_label("", "Hint")
         layout.addWidget(self.callback_hint)
-        layout.addWidget(_text(self.tr("Then subscribe the webhook to the \"messages\" field. Keep wadesk "
-                                       "running: messages arrive only while it is open (Meta retries "
-                                       "for a while)."), "Hint"))
+        layout.addWidget(plain_label(self.tr("Then subscribe the webhook to the \"messages\" field. Keep wadesk "
+                                             "running: messages arrive only while it is open (Meta retries "
+                                             "for a while)."), "Hint"))
         layout.addStretch(1)
         self.port.valueChanged.connect(self._show_addresses)
         self._show_addresses()

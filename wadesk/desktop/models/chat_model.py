@@ -2,10 +2,13 @@
 
 Opening reads only the newest page (`page_messages`, a keyset read of ~1 ms even in a
 100,000-message chat). Older pages are prepended when the view asks (`load_older`,
-with an in-progress flag the view can show). New messages are inserted where their
-time puts them (normally the end) and changed ones are replaced in place by id, so a
-status tick, a reaction, an edit or a revoke repaints one bubble. `item_changed(key)`
-tells the bubble layout cache which geometry to forget.
+with an in-progress flag the view can show). The view may read the next older page
+ahead, while the user is idle (`prefetch_older`): it waits, unseen, for `load_older`,
+and is dropped again if anything in its stretch of history changes meanwhile. New
+messages are inserted where their time puts them (normally the end) and changed ones
+are replaced in place by id, so a status tick, a reaction, an edit or a revoke
+repaints one bubble. `item_changed(key)` tells the bubble layout cache which geometry
+to forget.
 
 Opening *at* a message (a search hit: `open(..., around=message_id)`) reads the page
 around it instead; newer pages are then appended as the user scrolls down
@@ -18,6 +21,7 @@ that is loaded, so paging never shows a note next to messages that are not there
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -31,6 +35,17 @@ from wadesk.store.notes import Note
 
 _ROLE = Qt.ItemDataRole.UserRole
 _DETAIL_KINDS = (message_kinds.LOCATION, message_kinds.CONTACT, message_kinds.REPLY_BUTTON, message_kinds.TEMPLATE)
+
+
+@dataclass(slots=True)
+class _OlderPage:
+    """The next older page, read but not shown yet."""
+
+    items: list[ChatItem]  # oldest first, with the flags they get once inserted on top
+    cursor: MessageCursor | None  # the model's cursor once it is inserted
+    exhausted: bool  # nothing older than it
+    notes: list[Note]  # the waiting notes it takes in
+    keys: frozenset[str]
 
 
 def _assign_flags(items: list[ChatItem], start: int, stop: int, force: int | None = None) -> list[int]:
@@ -61,6 +76,7 @@ class ChatModel(QAbstractListModel):
 
     loading_changed = Signal(bool)
     item_changed = Signal(str)  # the key of a row whose geometry may have changed
+    older_ahead_dropped = Signal()  # the page read ahead was stale: it may be read again
 
     def __init__(self, conn: Any, team: TeamDirectory | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -75,6 +91,7 @@ class ChatModel(QAbstractListModel):
         self._older_exhausted = True
         self._loading = False
         self._notes_waiting: list[Note] = []
+        self._ahead: _OlderPage | None = None  # the next older page, read ahead (prefetch_older)
         self.focus_key: str | None = None  # the row opened at (a search hit), until the next open
 
     # -- opening and paging -----------------------------------------------------------
@@ -108,6 +125,7 @@ class ChatModel(QAbstractListModel):
         self._conversation_id, self._contact_name = conversation_id, contact_name
         self._items, self._by_key = [], {}
         self._cursor, self._newer_cursor, self._older_exhausted = None, None, False
+        self._ahead = None
         self.focus_key = None
         self._notes_waiting = notes.notes_for(self._conn, conversation_id)
         # One row more than shown on each side: it says whether there is more.
@@ -124,7 +142,7 @@ class ChatModel(QAbstractListModel):
             self._items = self._with_notes(self._message_items([*reversed(older), *newer]))
             self.focus_key = f"m{around}"
         else:
-            self._items = self._older_page()
+            self._items = self._take_older(self._read_older())
         self._by_key = {item.key: item for item in self._items}
         _assign_flags(self._items, 0, len(self._items))
         self.endResetModel()
@@ -134,6 +152,7 @@ class ChatModel(QAbstractListModel):
         self.beginResetModel()
         self._conversation_id, self._items, self._by_key = None, [], {}
         self._older_exhausted, self._newer_cursor, self._notes_waiting = True, None, []
+        self._ahead = None
         self.focus_key = None
         self.endResetModel()
 
@@ -162,43 +181,88 @@ class ChatModel(QAbstractListModel):
             self._set_loading(False)
 
     def load_older(self) -> int:
-        """Prepend the next older page; the number of rows added."""
+        """Prepend the next older page (the one read ahead, if it was); rows added."""
         if not self.can_load_older or self._loading:
             return 0
         self._set_loading(True)
         try:
-            page = [item for item in self._older_page() if item.key not in self._by_key]
+            page = self._take_older(self._ahead if self._ahead is not None else self._read_older())
             if page:
-                # The new rows get their flags before the view sees them; of the rows
-                # it knows, only the former first one can change (its day separator).
-                _assign_flags(page, 0, len(page))
-                page[-1].last = False
+                # Flags as read ahead; a row that arrived on top meanwhile changes them.
+                _assign_flags([*page, *self._items[:1]], 0, len(page))
                 self.beginInsertRows(QModelIndex(), 0, len(page) - 1)
                 self._items[0:0] = page
                 self._by_key.update((item.key, item) for item in page)
                 self.endInsertRows()
+                # Of the rows the view knows, only the former first one can change.
                 self._recompute_flags(len(page), len(page) + 1)
             return len(page)
         finally:
             self._set_loading(False)
 
+    def prefetch_older(self) -> list[ChatItem]:
+        """Read the next older page without showing it (the view does this while the
+        user is idle, so that `load_older` only inserts); its rows, oldest first, with
+        the neighbour flags they will have. Reads once: later calls return the same."""
+        if not self.can_load_older or self._loading:
+            return []
+        if self._ahead is None:
+            self._ahead = self._read_older()
+        return self._ahead.items
+
+    @property
+    def older_ahead(self) -> list[ChatItem] | None:
+        """The rows read ahead by prefetch_older, or None."""
+        return self._ahead.items if self._ahead is not None else None
+
+    def first_row_flags_after_older(self) -> tuple[ChatItem, tuple[bool, bool, bool]] | None:
+        """The first loaded row and the (day separator, first of a run, last) flags it
+        will have once the page read ahead goes in above it."""
+        if self._ahead is None or not self._ahead.items or not self._items:
+            return None
+        first = self._items[0]
+        day_header, first_in_run = chat_items.neighbour_flags(self._ahead.items[-1], first)
+        return first, (day_header, first_in_run, len(self._items) == 1)
+
+    def _drop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead = None
+            self.older_ahead_dropped.emit()
+
     def _set_loading(self, loading: bool) -> None:
         self._loading = loading
         self.loading_changed.emit(loading)
 
-    def _older_page(self) -> list[ChatItem]:
+    def _read_older(self) -> _OlderPage:
+        """The page before the oldest loaded message, merged with its notes; the
+        model's state is left as it is."""
         assert self._conversation_id is not None
         page = messages.page_messages(self._conn, self._conversation_id, before=self._cursor, limit=self.PAGE_SIZE)
-        if len(page) < self.PAGE_SIZE:
-            self._older_exhausted = True
-        if page:
-            self._cursor = page[-1].cursor
-        return self._with_notes(self._message_items(list(reversed(page))))
+        exhausted = len(page) < self.PAGE_SIZE
+        cursor = page[-1].cursor if page else self._cursor
+        notes_in = [n for n in self._notes_waiting if self._in_stretch(n.created_at, cursor, exhausted)]
+        items = self._message_items(list(reversed(page)))
+        items.extend(chat_items.note_item(n, self._team.name(n.author_id) or None) for n in notes_in)
+        items.sort(key=lambda item: item.sort_key)
+        items = [item for item in items if item.key not in self._by_key]
+        _assign_flags([*items, *self._items[:1]], 0, len(items))
+        return _OlderPage(items, cursor, exhausted, notes_in, frozenset(item.key for item in items))
+
+    def _take_older(self, page: _OlderPage) -> list[ChatItem]:
+        """Make `page` the loaded history's new beginning; its rows not yet shown."""
+        self._ahead = None
+        self._cursor, self._older_exhausted = page.cursor, page.exhausted
+        self._notes_waiting = [n for n in self._notes_waiting if n not in page.notes]
+        return [item for item in page.items if item.key not in self._by_key]
 
     def _in_loaded_stretch(self, ts: int) -> bool:
         """Whether a note of this time belongs between the messages loaded now. The
         newer bound is exclusive: messages of that same second may still come."""
-        oldest = None if self._older_exhausted or self._cursor is None else self._cursor.ts
+        return self._in_stretch(ts, self._cursor, self._older_exhausted)
+
+    def _in_stretch(self, ts: int, cursor: MessageCursor | None, older_exhausted: bool) -> bool:
+        """The same, with history loaded back to `cursor`."""
+        oldest = None if older_exhausted or cursor is None else cursor.ts
         newest = self._newer_cursor.ts if self._newer_cursor is not None else None
         return (oldest is None or ts >= oldest) and (newest is None or ts < newest)
 
@@ -249,6 +313,8 @@ class ChatModel(QAbstractListModel):
         if message is None or message.conversation_id != self._conversation_id:
             if key in self._by_key:
                 self._remove(self._row_of(self._by_key[key]))
+            if self._ahead is not None and key in self._ahead.keys:
+                self._drop_ahead()
             return
         item = self._message_items([message])[0]
         self._put(item)
@@ -257,6 +323,7 @@ class ChatModel(QAbstractListModel):
         """The conversation's notes changed (added, edited or deleted on the relay)."""
         if self._conversation_id is None:
             return
+        self._drop_ahead()  # it took in the notes of its stretch as they were
         current = notes.notes_for(self._conn, self._conversation_id)
         ids = {f"n{n.id}" for n in current}
         for item in [i for i in self._items if i.kind == chat_items.NOTE and i.key not in ids]:
@@ -279,6 +346,7 @@ class ChatModel(QAbstractListModel):
                 return
             self._remove(row)
         if self._items and item.sort_key < self._items[0].sort_key and self.can_load_older:
+            self._drop_ahead()  # it may be in the page read ahead: that is read again
             return  # it belongs to history not loaded yet; it arrives with that page
         if self._items and item.sort_key > self._items[-1].sort_key and self.can_load_newer:
             return  # newer than the stretch loaded around a search hit: it comes with paging down

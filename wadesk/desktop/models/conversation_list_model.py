@@ -12,6 +12,15 @@ Live updates: `refresh_conversation(id)` re-reads one row and moves it to where 
 new activity puts it (usually the top), inserts it if it newly belongs to the current
 filter, or drops it if it no longer does. The open conversation is pinned: it stays
 while the user reads it, even in the "Unread" filter after it was marked read.
+
+Search: with a reader (`open_reader`, a connection opener) the search box's queries run
+on a reader thread (search_thread.py), first page and further pages alike. Every
+question gets a new generation number and only the answer to the newest is applied,
+so fast typing never shows older results and never waits; until it comes the list
+keeps what it shows (`search_text` is the search shown, `search_pending` says one is
+on its way). An empty search returns to the inbox at once. A conversation that
+vanishes meanwhile (an erasure) makes the model ask again, so an answer read before
+the erasure never reaches the screen. Without a reader the same queries run here.
 """
 
 from __future__ import annotations
@@ -23,15 +32,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from wadesk.core.phone_format import format_number
 from wadesk.desktop import message_kinds, time_format
+from wadesk.desktop.search_thread import Answer, SearchRequests, SearchThread
 from wadesk.desktop.team import TeamDirectory, initials
-from wadesk.store import contacts as store_contacts
-from wadesk.store import desktop_reads, search
+from wadesk.store import desktop_reads
 from wadesk.store.contacts import Contact
-from wadesk.store.conversations import ConversationCursor, ConversationFilter, ConversationSummary, list_conversations
+from wadesk.store.conversations import (
+    ConversationCursor,
+    ConversationFilter,
+    ConversationSummary,
+    list_conversations,
+)
 from wadesk.store.labels import Label
 
 FILTERS = ("all", "unread", "mine", "unassigned", "label")
@@ -81,13 +102,15 @@ class ConversationListModel(QAbstractListModel):
     SummaryRole = _ROLE + 17
     MatchMessageIdRole = _ROLE + 18  # search mode: the message found (None for a name hit)
 
+    search_pending_changed = Signal(bool)  # a search was asked and its answer is on its way
+    search_failed = Signal()  # the store could not answer a search (shown as no results)
+
     PAGE_SIZE = 100
-    CONTACT_HITS = 20
-    MESSAGE_HITS = 50
     CACHE_ROWS = 600  # several screens of rows; the rest is read again by id when needed
 
     def __init__(self, conn: Any, team: TeamDirectory | None = None, *,
-                 now: Callable[[], float] = time.time, parent=None) -> None:
+                 now: Callable[[], float] = time.time, open_reader: Callable[[], Any] | None = None,
+                 parent=None) -> None:
         super().__init__(parent)
         self._conn = conn
         self._team = team or TeamDirectory()
@@ -98,11 +121,17 @@ class ConversationListModel(QAbstractListModel):
         self._matches: dict[int, tuple[str, int]] = {}  # search mode: (preview, id) of the hit per conversation
         self._filter_key = "all"
         self._label_id: int | None = None
-        self._search = ""
+        self._search = ""  # the search whose results are shown ("" : the inbox)
         self._cursor: ConversationCursor | None = None
         self._search_before: int | None = None
         self._exhausted = True
         self._pinned: int | None = None
+        self._wanted = ""  # the newest search asked for, shown or not yet
+        self._refreshed: set[int] = set()  # rows re-read while an answer was on its way
+        self._searches = SearchRequests(conn, open_reader, self)
+        self._searches.answered.connect(self._apply)
+        self._searches.pending_changed.connect(self.search_pending_changed)
+        self._searches.failed.connect(self.search_failed)
         self._team.changed.connect(self._team_changed)
         self.reload()
 
@@ -114,16 +143,32 @@ class ConversationListModel(QAbstractListModel):
 
     @property
     def search_text(self) -> str:
+        """The search whose results the list shows ("" while it shows the inbox)."""
         return self._search
+
+    @property
+    def search_pending(self) -> bool:
+        """A search (or its next page) was asked and its answer has not come yet."""
+        return self._searches.asked is not None
+
+    @property
+    def search_thread(self) -> SearchThread | None:
+        """The reader thread the search runs on (None: it runs on the UI's connection)."""
+        return self._searches.thread
 
     def set_filter(self, key: str, label_id: int | None = None) -> None:
         if key not in FILTERS or (key == "label") != (label_id is not None):
             raise ValueError(f"bad filter {key!r} / {label_id!r}")
         self._filter_key, self._label_id = key, label_id
-        self.reload()
+        if not self._wanted:  # search results do not depend on the filter
+            self.reload()
 
     def set_search(self, text: str) -> None:
-        self._search = text.strip()
+        """Search names, numbers and message texts; "" returns to the inbox at once."""
+        wanted = text.strip()
+        if not wanted and not self._wanted and not self._search:
+            return  # the inbox is shown already
+        self._wanted = wanted
         self.reload()
 
     def set_pinned(self, conversation_id: int | None) -> None:
@@ -133,15 +178,26 @@ class ConversationListModel(QAbstractListModel):
             self.refresh_conversation(previous)
 
     def reload(self) -> None:
+        """Read the list again; while searching, ask the search again (the results
+        shown stay until the answer comes)."""
+        if self._wanted:
+            self._ask(self._wanted)
+            return
+        self._searches.cancel()
         self.beginResetModel()
+        self._clear()
+        self._search = ""
+        self._append(self._next_page())
+        self.endResetModel()
+
+    def _clear(self) -> None:
         self._ids, self._keys, self._rows, self._matches = [], [], OrderedDict(), {}
         self._cursor, self._search_before = None, None
         self._exhausted = False
-        if self._search:
-            self._load_search_first_page()
-        else:
-            self._append(self._next_page())
-        self.endResetModel()
+
+    def close(self) -> None:
+        """The window closes: no answer is applied any more, the reader thread stops."""
+        self._searches.close()
 
     # -- lookups ----------------------------------------------------------------------
 
@@ -214,40 +270,59 @@ class ConversationListModel(QAbstractListModel):
             self._keys.append(row.sort_key)
         self._cache(rows)
 
-    def _load_search_first_page(self) -> None:
-        found = store_contacts.search_contacts(self._conn, self._search, limit=self.CONTACT_HITS)
-        by_contact = desktop_reads.conversations_of_contacts(self._conn, [c.id for c in found])
-        self._append(self._with_labels(by_contact))
-        self._append(self._next_search_page())
-
-    def _next_search_page(self) -> list[_Row]:
-        hits = search.search_messages(self._conn, self._search, before_id=self._search_before, limit=self.MESSAGE_HITS)
-        if len(hits) < self.MESSAGE_HITS:
-            self._exhausted = True
-        if hits:
-            self._search_before = hits[-1].id
-        match: dict[int, tuple[str, int]] = {}
-        shown = set(self._ids)
-        for hit in hits:  # newest hit per conversation, in order of the hits
-            if hit.conversation_id not in shown and hit.conversation_id not in match:
-                match[hit.conversation_id] = (message_kinds.preview_text(
-                    message_kinds.kind_of(hit.type, hit.media_mime), hit.text or hit.media_filename
-                ), hit.id)
-        self._matches.update(match)
-        summaries = {s.conversation.id: s for s in desktop_reads.conversation_summaries(self._conn, list(match))}
-        return self._with_labels([summaries[i] for i in match if i in summaries])
-
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self.search_pending
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self.search_pending:
             return
-        rows = self._next_search_page() if self._search else self._next_page()
+        if self._search:  # the next page of hits comes the way the first did
+            self._ask(self._search, self._search_before)
+            return
+        rows = self._next_page()
         if rows:
-            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(rows) - 1)
+            self._insert_at_end(rows)
+
+    def _insert_at_end(self, rows: list[_Row]) -> None:
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(rows) - 1)
+        self._append(rows)
+        self.endInsertRows()
+
+    # -- search -----------------------------------------------------------------------
+
+    def _ask(self, text: str, before_id: int | None = None) -> None:
+        self._refreshed.clear()  # the new question reads after those refreshes
+        # A next page skips the conversations listed; a first page replaces them all.
+        self._searches.ask(text, before_id, () if before_id is None else self._ids)
+
+    def _apply(self, answer: Answer) -> None:
+        question = answer.question
+        if answer.failed:
+            answer = Answer(question)  # no results, and no further page to ask for
+        found = {conversation_id: (message_kinds.preview_text(
+            message_kinds.kind_of(hit.type, hit.media_mime), hit.text or hit.media_filename), hit.id)
+            for conversation_id, hit in answer.hits.items()}
+        rows = [_Row(summary, labels) for summary, labels in answer.rows]
+        if question.first_page:
+            self.beginResetModel()
+            self._clear()
+            self._search = question.text
+            self._matches = found
+        else:
+            shown = set(self._ids)  # a row may have come meanwhile
+            self._matches.update(found)
+            rows = [row for row in rows if row.summary.conversation.id not in shown]
+        # Before the rows go in: the view asks at once whether there is more.
+        self._search_before, self._exhausted = answer.before_id, answer.exhausted
+        if question.first_page:
             self._append(rows)
-            self.endInsertRows()
+        elif rows:
+            self._insert_at_end(rows)
+        for conversation_id in self._refreshed:  # read before it changed: read again when shown
+            self._rows.pop(conversation_id, None)
+        self._refreshed.clear()
+        if question.first_page:
+            self.endResetModel()
 
     # -- live updates -----------------------------------------------------------------
 
@@ -280,9 +355,13 @@ class ConversationListModel(QAbstractListModel):
         """Re-read one conversation after an event and put it where it now belongs."""
         summary = desktop_reads.conversation_summary(self._conn, conversation_id)
         current = self.row_of(conversation_id)
+        if self.search_pending:
+            self._refreshed.add(conversation_id)
         if summary is None:
             if current >= 0:
                 self._remove(current)
+            self._matches.pop(conversation_id, None)  # SQLite may give the id to a new conversation
+            self._vanished()
             return
         row = self._with_labels([summary])[0]
         if self._search:
@@ -319,6 +398,14 @@ class ConversationListModel(QAbstractListModel):
             self.endMoveRows()
             current = target
         self._changed(current)
+
+    def _vanished(self) -> None:
+        """A conversation is gone (erased): an answer read before must not show it, and
+        the reader's cache must not keep it."""
+        self._searches.forget_reads()
+        asked = self._searches.asked
+        if asked is not None:
+            self._ask(asked.text, asked.before_id)
 
     def _remove(self, position: int) -> None:
         self.beginRemoveRows(QModelIndex(), position, position)

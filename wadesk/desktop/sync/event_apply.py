@@ -78,7 +78,7 @@ class SendRefusal:
     conversation_id: int  # 0: a first message to a number, refused before it had a conversation
     message_id: int
     code: str  # "window_closed" | the relay's error code
-    reason: str
+    reason: str  # as the relay gave it (English); failure_text.translated when shown
 
 
 @dataclass(slots=True)

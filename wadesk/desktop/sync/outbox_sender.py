@@ -37,6 +37,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from wadesk.core.send_failure_texts import MEDIA_MISSING
 from wadesk.desktop.sync.event_apply import SendRefusal
 from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayRefused, RelayUnavailable
 from wadesk.store import media_files, messages, notes, outbox, replica_sync, statuses
@@ -190,7 +191,8 @@ class OutboxSender:
             if media_id is None:
                 media = await self.db.run(_media_of, item.client_id, self.media_dir) if self.media_dir else None
                 if media is None:
-                    raise RelayRefused("The file of this message is no longer on this computer.", code="media_missing")
+                    # Kept in English like the relay's reasons; translated when shown.
+                    raise RelayRefused(MEDIA_MISSING, code="media_missing")
                 data, mime, filename = media
                 answer = await self.api.upload_media(data, mime, filename)
                 media_id = str(answer["media_id"])

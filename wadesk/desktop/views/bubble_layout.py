@@ -5,15 +5,16 @@ measured, and a click lands on exactly what is painted.
 A row is, top to bottom: an optional day separator, then the bubble (the colleague's
 name, a quoted message, a media box, the text, the time and ticks), then the
 reactions pill overlapping the bubble's lower edge. Coordinates are relative to the
-row's top-left corner. Layouts are cached per (row key, width) and dropped when the
-row's revision changes, so scrolling lays out each bubble once.
+row's top-left corner. Layouts are cached (LayoutCache) per row, for one view width, so
+scrolling lays out each bubble once; the chat view fills the cache ahead of time for
+the next older page (older_page_prefetch.py), so loading history measures nothing.
 """
 
 from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor, QTextDocument
@@ -48,6 +49,8 @@ class BubbleStyle:
     fm: QFontMetricsF
     fm_small: QFontMetricsF
     link_colour: str
+    fm_bold_small: QFontMetricsF
+    fm_emoji: QFontMetricsF
 
     @classmethod
     def for_font(cls, base: QFont, link_colour: str = "#027eb5") -> BubbleStyle:
@@ -60,7 +63,8 @@ class BubbleStyle:
         bold_small.setWeight(QFont.Weight.DemiBold)
         emoji = QFont(base)
         emoji.setPointSizeF(base.pointSizeF() * 1.3)
-        return cls(text, small, bold_small, emoji, QFontMetricsF(text), QFontMetricsF(small), link_colour)
+        return cls(text, small, bold_small, emoji, QFontMetricsF(text), QFontMetricsF(small), link_colour,
+                   QFontMetricsF(bold_small), QFontMetricsF(emoji))
 
 
 @dataclass(slots=True)
@@ -132,8 +136,25 @@ def _document(text: str, width: float, style: BubbleStyle, plain: bool, marker: 
         block.setTextIndent(MARKER_INDENT)
         cursor.setBlockFormat(block)
     doc.setTextWidth(width)
-    doc.setTextWidth(min(width, math.ceil(doc.idealWidth())))
+    ideal = math.ceil(doc.idealWidth())
+    if ideal < width and (marker or not _flush_left(doc)):
+        # Right-aligned (a right-to-left script) or indented lines sit relative to the
+        # text width: narrow it to the bubble's. Flush-left lines wrap and sit the same
+        # at any width >= their widest line, so they skip this second layout pass.
+        doc.setTextWidth(ideal)
     return doc
+
+
+def _flush_left(doc: QTextDocument) -> bool:
+    """Whether every laid-out line starts at x = 0."""
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount() if layout is not None else 0):
+            if layout.lineAt(i).x() > 0.5:
+                return False
+        block = block.next()
+    return True
 
 
 def _last_line_width(doc: QTextDocument) -> float:
@@ -169,7 +190,7 @@ def layout_item(item: ChatItem, width: float, style: BubbleStyle, now: int) -> B
     day_rect, day_text = None, ""
     if item.day_header:
         day_text = formatting.day_label(item.ts, now)
-        chip_w = QFontMetricsF(style.bold_small).horizontalAdvance(day_text) + 24
+        chip_w = style.fm_bold_small.horizontalAdvance(day_text) + 24
         day_rect = QRectF((width - chip_w) / 2, 10, chip_w, 24)
         y = DAY_HEIGHT
     else:
@@ -189,9 +210,9 @@ def layout_item(item: ChatItem, width: float, style: BubbleStyle, now: int) -> B
     foot_w = fm_small.horizontalAdvance(foot_text) + (TICKS_WIDTH if item.outgoing and not note else 0)
     sender_w = header_w = 0.0
     if (item.sender and item.first_in_run) or (note and item.sender):
-        sender_w = QFontMetricsF(style.bold_small).horizontalAdvance(item.sender or "")
+        sender_w = style.fm_bold_small.horizontalAdvance(item.sender or "")
     if note:
-        header_w = QFontMetricsF(style.bold_small).horizontalAdvance(note_header()) + 22
+        header_w = style.fm_bold_small.horizontalAdvance(note_header()) + 22
     media = _media_size(item, max_w - 2 * MEDIA_PAD)
     if media is not None:
         # A caption wraps to the width of its photo or card, as in WhatsApp.
@@ -226,7 +247,7 @@ def layout_item(item: ChatItem, width: float, style: BubbleStyle, now: int) -> B
         layout.header_rect = QRectF(x + PAD_X, cy, bubble_w - 2 * PAD_X, fm_small.height() + 2)
         cy = layout.header_rect.bottom() + 2
     if sender_w:
-        layout.sender_rect = QRectF(x + PAD_X, cy, bubble_w - 2 * PAD_X, QFontMetricsF(style.bold_small).height())
+        layout.sender_rect = QRectF(x + PAD_X, cy, bubble_w - 2 * PAD_X, style.fm_bold_small.height())
         cy = layout.sender_rect.bottom() + 2
     if item.quote is not None:
         layout.quote_rect = QRectF(x + MEDIA_PAD + 2, cy, bubble_w - 2 * MEDIA_PAD - 4, 2 * fm_small.height() + 18)
@@ -259,7 +280,7 @@ def layout_item(item: ChatItem, width: float, style: BubbleStyle, now: int) -> B
     bottom = cy
     if item.reactions:
         layout.reactions_text = " ".join(r.emoji for r in item.reactions)
-        pill_w = QFontMetricsF(style.emoji).horizontalAdvance(layout.reactions_text) + 16
+        pill_w = style.fm_emoji.horizontalAdvance(layout.reactions_text) + 16
         px = x + bubble_w - pill_w - 10 if item.outgoing else x + 10
         layout.reactions_rect = QRectF(px, cy - 5, pill_w, REACTION_HEIGHT)
         bottom = layout.reactions_rect.bottom()
@@ -280,33 +301,84 @@ def _centred_chip(item: ChatItem, width: float, y: float, style: BubbleStyle,
                         centred=True)
 
 
+Flags = tuple[bool, bool, bool]  # a row's day separator, first of a run, last row
+
+
+def flags_of(item: ChatItem) -> Flags:
+    return item.day_header, item.first_in_run, item.last
+
+
 class LayoutCache:
-    """Layouts by row key; an entry is valid for one width and one revision of the row."""
+    """Layouts by row, for one view width: another width empties the cache (every
+    bubble wraps anew).
+
+    An entry belongs to one ChatItem object, which stands for one version of its
+    message: the model makes a new item whenever the content changes (an edit, a
+    reaction, a status, a revoke), so a changed message is measured again. Only the
+    flags that depend on the neighbours change in place; they are part of the key, so
+    a row can also be measured ahead for the flags it is about to get (the first
+    loaded row, once older history goes in above it).
+    """
 
     def __init__(self, capacity: int = 4000) -> None:
-        self._entries: OrderedDict[str, tuple[float, int, BubbleLayout]] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[ChatItem, dict[Flags, BubbleLayout]]] = OrderedDict()
         self._capacity = capacity
+        self._width: float | None = None
+        self.computed = 0  # layouts made since the start (statistics; the tests count with it)
 
-    def get(self, item: ChatItem, width: float, style: BubbleStyle, now: int) -> BubbleLayout:
+    @property
+    def width(self) -> float | None:
+        return self._width
+
+    def find(self, item: ChatItem, width: float, flags: Flags | None = None) -> BubbleLayout | None:
+        """The cached layout, or None: nothing is computed."""
+        entry = self._entries.get(item.key) if width == self._width else None
+        if entry is None or entry[0] is not item:
+            return None
+        return entry[1].get(flags_of(item) if flags is None else flags)
+
+    def get(self, item: ChatItem, width: float, style: BubbleStyle, now: int,
+            flags: Flags | None = None) -> BubbleLayout:
+        """The layout of `item` (with other neighbour `flags`, if given), measured if
+        it is not cached."""
+        if width != self._width:
+            self._entries.clear()
+            self._width = width
+        flags = flags_of(item) if flags is None else flags
         entry = self._entries.get(item.key)
-        if entry is not None and entry[0] == width and entry[1] == item.revision:
+        if entry is not None and entry[0] is item:
             self._entries.move_to_end(item.key)
-            return entry[2]
-        layout = layout_item(item, width, style, now)
-        self._entries[item.key] = (width, item.revision, layout)
-        self._entries.move_to_end(item.key)
-        if len(self._entries) > self._capacity:
-            self._entries.popitem(last=False)
+            layout = entry[1].get(flags)
+            if layout is not None:
+                return layout
+        else:
+            entry = (item, {})
+            self._entries[item.key] = entry
+            self._entries.move_to_end(item.key)
+            if len(self._entries) > self._capacity:
+                self._entries.popitem(last=False)
+        measured = item if flags == flags_of(item) else replace(
+            item, day_header=flags[0], first_in_run=flags[1], last=flags[2])
+        layout = layout_item(measured, width, style, now)
+        self.computed += 1
+        entry[1][flags] = layout
         return layout
 
-    def drop(self, key: str) -> None:
-        self._entries.pop(key, None)
+    def drop(self, key: str, keep: ChatItem | None = None) -> None:
+        """Forget the row's layouts, unless they belong to `keep` (the row's current
+        item: only its flags changed, and those are part of the key)."""
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] is not keep:
+            del self._entries[key]
 
     def clear(self) -> None:
         self._entries.clear()
 
     def __contains__(self, key: str) -> bool:
         return key in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True, slots=True)

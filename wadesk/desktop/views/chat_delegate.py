@@ -1,7 +1,8 @@
 """Paints chat rows: day separators, bubbles, notes, and everything inside a bubble.
 
 All geometry comes from bubble_layout.layout_item through one LayoutCache, which
-sizeHint, paint and hit-testing share; this module only decides colours and draws.
+sizeHint, paint and hit-testing share (and the chat view fills ahead, in idle time, for
+the next older page); this module only decides colours and draws.
 Clicks on links open them (QDesktopServices), clicks on media, quotes and a failed
 mark are reported by signals for the chat page to act on.
 """
@@ -18,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
-from wadesk.desktop import formatting, message_kinds as mk, time_format
+from wadesk.desktop import failure_text, formatting, message_kinds as mk, time_format
 from wadesk.desktop.actions import window_refused
 from wadesk.desktop.chat_items import NOTE, ChatItem
 from wadesk.desktop.media_cache import MediaCache
@@ -27,7 +28,7 @@ from wadesk.desktop.theme import current_colours
 from wadesk.desktop.views import glyphs
 from wadesk.desktop.views.avatar import colour_for
 from wadesk.desktop.views.bubble_layout import (
-    MARKER_INDENT, TICKS_WIDTH, BubbleLayout, BubbleStyle, Hit, LayoutCache, hit_test, note_header,
+    MARKER_INDENT, TICKS_WIDTH, BubbleLayout, BubbleStyle, Flags, Hit, LayoutCache, hit_test, note_header,
 )
 from wadesk.desktop.views.conversation_delegate import tick_glyph
 from wadesk.desktop.views.media_painter import paint_media
@@ -75,12 +76,19 @@ class ChatDelegate(QStyledItemDelegate):
         self._style = None
         self.cache.clear()
 
-    def layout_for(self, item: ChatItem, width: float, font: QFont) -> BubbleLayout:
+    def layout_for(self, item: ChatItem, width: float, font: QFont, flags: Flags | None = None) -> BubbleLayout:
+        """The row's layout (measured now unless cached); with `flags`, as it will be
+        once its neighbours give it those (see LayoutCache)."""
         now = time.time()
         if now >= self._day_ends:  # after midnight "Today" is "Yesterday"
             self._day_ends = _next_midnight(now)
             self.cache.clear()
-        return self.cache.get(item, width, self.style_for(font), int(now))
+        return self.cache.get(item, width, self.style_for(font), int(now), flags)
+
+    def is_measured(self, item: ChatItem, width: float, font: QFont, flags: Flags | None = None) -> bool:
+        """Whether layout_for would answer from the cache."""
+        self.style_for(font)  # (a new font empties the cache)
+        return time.time() < self._day_ends and self.cache.find(item, width, flags) is not None
 
     def _width(self, option: QStyleOptionViewItem) -> float:
         if self.view_width is not None:
@@ -89,6 +97,10 @@ class ChatDelegate(QStyledItemDelegate):
         if isinstance(view, QAbstractItemView):
             return float(view.viewport().width())
         return float(option.rect.width())
+
+    def width_for(self, view: QAbstractItemView) -> float:
+        """The width rows of `view` are measured for (as sizeHint measures them)."""
+        return self.view_width if self.view_width is not None else float(view.viewport().width())
 
     @staticmethod
     def _item(index: Index) -> ChatItem | None:
@@ -113,8 +125,8 @@ class ChatDelegate(QStyledItemDelegate):
         layout = self.layout_for(item, self._width(option), option.font)
         return hit_test(layout, item, pos - QPointF(option.rect.topLeft()))
 
-    def drop(self, key: str) -> None:
-        self.cache.drop(key)
+    def drop(self, key: str, keep: ChatItem | None = None) -> None:
+        self.cache.drop(key, keep)
 
     # -- painting ------------------------------------------------------------------------
 
@@ -343,7 +355,7 @@ class ChatDelegate(QStyledItemDelegate):
         if hit.kind == "link":
             return hit.value
         if hit.kind == "status" and message is not None:
-            reason = message.error_reason or self.tr("WhatsApp gave no reason.")
+            reason = failure_text.shown(message) or self.tr("WhatsApp gave no reason.")
             hint = self.tr("Click to send a template.") if window_refused(message) else self.tr("Click to try again.")
             return self.tr("Not delivered: %1").replace("%1", reason) + "\n" + hint
         if hit.kind == "reactions":

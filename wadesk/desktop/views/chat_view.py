@@ -7,6 +7,11 @@ they were, by restoring the distance from the bottom once the new rows are laid 
 
 Opened at a search hit, it centres that message and highlights it briefly; newer
 pages are then appended as the user scrolls down, and the button jumps to the latest.
+
+While the user pauses it reads and measures the next older page ahead
+(older_page_prefetch.py), so reaching the top later inserts it without measuring. Bubbles are
+measured for the viewport's width with the scroll bar shown, also while it is not: the
+first page of a long chat, which makes the bar appear, is measured once, not twice.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from wadesk.desktop.models.chat_model import ChatModel
 from wadesk.desktop.theme import current_colours
 from wadesk.desktop.views import glyphs
 from wadesk.desktop.views.chat_delegate import ChatDelegate
+from wadesk.desktop.views.older_page_prefetch import OlderPagePrefetch
 
 LOAD_OLDER_WITHIN_PX = 600
 LOAD_NEWER_WITHIN_PX = 600
@@ -95,6 +101,7 @@ class ChatView(QListView):
         self.new_messages.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_messages.clicked.connect(self.jump_to_latest)
         self.new_messages.hide()
+        self.prefetch = OlderPagePrefetch(self, delegate)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -111,6 +118,9 @@ class ChatView(QListView):
         model.rowsInserted.connect(self._rows_arrived)
         model.modelReset.connect(self._reset)
         model.item_changed.connect(self._item_changed)
+        for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                        model.older_ahead_dropped):
+            changed.connect(self.prefetch.schedule)
 
     def _reset(self) -> None:
         self._delegate.cache.clear()
@@ -144,10 +154,10 @@ class ChatView(QListView):
             self._place_button()
 
     def _item_changed(self, key: str) -> None:
-        self._delegate.drop(key)
         model = self.chat_model()
         row = model.row_of_key(key) if model is not None else -1
         item = model.item(row) if model is not None else None
+        self._delegate.drop(key, keep=item)  # an older version's layouts (not those measured ahead)
         if item is not None and item.message_id is not None and self._delegate.media is not None:
             self._delegate.media.forget(item.message_id)
         if row >= 0:
@@ -229,6 +239,7 @@ class ChatView(QListView):
             self.show_key(model.item(row).key)
 
     def _scrolled(self, value: int) -> None:
+        self.prefetch.user_scrolled()
         bar = self.verticalScrollBar()
         model = self.chat_model()
         newer = model is not None and model.can_load_newer
@@ -319,15 +330,32 @@ class ChatView(QListView):
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
 
+    def layout_width(self) -> float:
+        """The width bubbles are measured for: the viewport's with the scroll bar shown."""
+        width = self.viewport().width()
+        bar = self.verticalScrollBar()
+        if not bar.isVisibleTo(self):
+            width -= bar.sizeHint().width()
+        return float(max(width, 1))
+
     def resizeEvent(self, event) -> None:
-        self._delegate.view_width = float(self.viewport().width())
+        self._delegate.view_width = self.layout_width()
         super().resizeEvent(event)
-        self._delegate.view_width = float(self.viewport().width())
+        width = self.layout_width()
+        if width != self._delegate.view_width:
+            self._delegate.view_width = width
+            self.scheduleDelayedItemsLayout()
         self._place_button()
+        self.prefetch.schedule()  # (a new width: the page read ahead is measured again)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.prefetch.schedule()
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
             self._delegate.reset_style()
+            self.prefetch.schedule()
         super().changeEvent(event)
 
     def _place_button(self) -> None:

@@ -92,7 +92,7 @@ SEARCH_DEBOUNCE_MS = 200
 
 
 class Sidebar(QWidget):
-    search_changed = Signal(str)  # debounced, so typing never floods the store
+    search_changed = Signal(str)  # debounced while typing; at once when cleared
     filter_changed = Signal(str)  # "all" | "unread" | "mine" | "unassigned" | "label:<id>"
     settings_requested = Signal()  # the gear button or Ctrl+,
     new_conversation_requested = Signal()  # the "new conversation" button (Ctrl+N: main window)
@@ -143,7 +143,7 @@ class Sidebar(QWidget):
         self.search.setClearButtonEnabled(True)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda: self.search_changed.emit(self.search.text()))
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.textChanged.connect(self._search_edited)
 
         chips = QHBoxLayout()
         chips.setSpacing(4)
@@ -211,6 +211,13 @@ class Sidebar(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._paint_icons()  # the theme changed
+
+    def _search_edited(self, text: str) -> None:
+        if text.strip():
+            self._debounce.start()  # the search itself runs off the UI thread (search_thread.py)
+        else:
+            self._debounce.stop()  # cleared: the inbox comes back at once, not after a pause
+            self.search_changed.emit(text)
 
     def _chip_clicked(self, button: QPushButton) -> None:
         if button is self.label_chip:
