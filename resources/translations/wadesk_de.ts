@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../wadesk/desktop/actions.py" line="148"/>
+        <source>This conversation is no longer on this computer (it may have been erased), so nothing was sent or changed.</source>
+        <translation>Diese Unterhaltung ist nicht mehr auf diesem Computer (vielleicht wurde sie gelöscht), daher wurde nichts gesendet oder geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/actions.py" line="184"/>
+        <source>There is nothing to send: the message is empty.</source>
+        <translation>Es gibt nichts zu senden: Die Nachricht ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/actions.py" line="203"/>
+        <source>“%1” can no longer be opened (was it moved or deleted?), so it was not sent.</source>
+        <translation>„%1“ lässt sich nicht mehr öffnen (wurde die Datei verschoben oder gelöscht?), daher wurde sie nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/actions.py" line="240"/>
+        <source>“%1” is not a phone number WhatsApp can reach: type it with the country code, 8 to 15 digits in all.</source>
+        <translation>„%1“ ist keine Telefonnummer, die WhatsApp erreichen kann: Geben Sie sie mit Ländervorwahl ein, insgesamt 8 bis 15 Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/actions.py" line="282"/>
+        <source>There is nothing to keep: the note is empty.</source>
+        <translation>Es gibt nichts zu speichern: Die Notiz ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/actions.py" line="285"/>
+        <source>A note can have at most %1 characters; this one has %2.</source>
+        <translation>Eine Notiz darf höchstens %1 Zeichen haben; diese hat %2.</translation>
+    </message>
+</context>
+<context>
     <name>AppLock</name>
     <message>
         <location filename="../../wadesk/desktop/app_lock.py" line="254"/>
@@ -60,48 +93,48 @@
 <context>
     <name>ChatModel</name>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="304"/>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="437"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="305"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="438"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="435"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="436"/>
         <source>Internal note by %1</source>
         <translation>Interne Notiz von %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>not sent yet</source>
         <translation>noch nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="445"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="447"/>
         <source>read</source>
         <translation>gelesen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="447"/>
         <source>played</source>
         <translation>abgespielt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="446"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="447"/>
         <source>not delivered</source>
         <translation>nicht zugestellt</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/models/chat_model.py" line="451"/>
+        <location filename="../../wadesk/desktop/models/chat_model.py" line="452"/>
         <source>reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -109,32 +142,72 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="162"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="176"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="173"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="233"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="236"/>
         <source>Not downloaded yet</source>
         <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="174"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="237"/>
         <source>This file has not been downloaded yet. It appears here as soon as it is.</source>
         <translation>Diese Datei wurde noch nicht heruntergeladen. Sie erscheint hier, sobald sie da ist.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="186"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="241"/>
+        <source>This file is damaged or cannot be decrypted.</source>
+        <translation>Diese Datei ist beschädigt oder lässt sich nicht entschlüsseln.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="243"/>
+        <source>The file could not be saved: the disk is full.</source>
+        <translation>Die Datei konnte nicht gespeichert werden: Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="244"/>
+        <source>wadesk could not make the copy to open: the disk is full.</source>
+        <translation>wadesk konnte die Kopie zum Öffnen nicht anlegen: Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="246"/>
+        <source>The file could not be saved: wadesk may not write to this folder. Choose another folder.</source>
+        <translation>Die Datei konnte nicht gespeichert werden: wadesk darf in diesen Ordner nicht schreiben. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="248"/>
+        <source>wadesk could not make the copy to open: it may not write to the temporary folder.</source>
+        <translation>wadesk konnte die Kopie zum Öffnen nicht anlegen: Es darf nicht in den temporären Ordner schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="250"/>
+        <source>The file could not be saved to this folder.</source>
+        <translation>Die Datei konnte nicht in diesem Ordner gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="251"/>
+        <source>wadesk could not make the copy to open.</source>
+        <translation>wadesk konnte die Kopie zum Öffnen nicht anlegen.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="233"/>
         <source>Cannot open the file</source>
         <translation>Datei lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="187"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="239"/>
         <source>wadesk could not open this file. Try “Save as…” instead.</source>
         <translation>wadesk konnte diese Datei nicht öffnen. Versuchen Sie stattdessen „Speichern unter …“.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_page.py" line="194"/>
+        <location filename="../../wadesk/desktop/views/chat_page.py" line="209"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
@@ -148,7 +221,7 @@
     </message>
     <message>
         <location filename="../../wadesk/desktop/views/chat_view.py" line="98"/>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="153"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="152"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
@@ -158,7 +231,7 @@
         <translation>Zu den neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/chat_view.py" line="215"/>
+        <location filename="../../wadesk/desktop/views/chat_view.py" line="214"/>
         <source>Latest messages</source>
         <translation>Neueste Nachrichten</translation>
     </message>
@@ -259,74 +332,74 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="92"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="101"/>
         <source>Choose a template</source>
         <translation>Vorlage wählen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="102"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="111"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="110"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="119"/>
         <source>Internal note (only your team sees it)</source>
         <translation>Interne Notiz (nur Ihr Team sieht sie)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="112"/>
-        <location filename="../../wadesk/desktop/views/composer.py" line="295"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="121"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="309"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="114"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="123"/>
         <source>Send a template</source>
         <translation>Vorlage senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="119"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="128"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="120"/>
-        <location filename="../../wadesk/desktop/views/composer.py" line="174"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="129"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="183"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="174"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="183"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Senden (Strg+Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="210"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="219"/>
         <source>24 hours have passed since the customer&apos;s last message: WhatsApp only lets you send an approved template now. Free text works again once they reply.</source>
         <translation>Die letzte Nachricht des Kunden ist über 24 Stunden her: WhatsApp erlaubt jetzt nur noch eine genehmigte Vorlage. Sobald der Kunde antwortet, können Sie wieder frei schreiben.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="217"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="226"/>
         <source>Internal note — only your team sees it</source>
         <translation>Interne Notiz – nur Ihr Team sieht sie</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="219"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="228"/>
         <source>Type a message — “/” for quick replies</source>
         <translation>Nachricht schreiben – „/“ für Schnellantworten</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="221"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="230"/>
         <source>Only a template can be sent</source>
         <translation>Nur eine Vorlage kann gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="253"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="262"/>
         <source>This file cannot be sent</source>
         <translation>Diese Datei kann nicht gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="259"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="272"/>
         <source>add a caption below, or just send</source>
         <translation>unten eine Bildunterschrift ergänzen oder einfach senden</translation>
     </message>
@@ -489,7 +562,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../wadesk/desktop/dialogs/image_viewer.py" line="27"/>
+        <location filename="../../wadesk/desktop/dialogs/image_viewer.py" line="35"/>
         <source>This photo cannot be shown.</source>
         <translation>Dieses Foto kann nicht angezeigt werden.</translation>
     </message>
@@ -884,48 +957,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="128"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="131"/>
         <source>The search could not be run. Try again in a moment.</source>
         <translation>Die Suche konnte nicht ausgeführt werden. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="289"/>
-        <location filename="../../wadesk/desktop/main_window.py" line="291"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="319"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="322"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="291"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="322"/>
         <source>The message could not be saved.</source>
         <translation>Die Nachricht konnte nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="377"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="405"/>
         <source>The owner erased this customer&apos;s data: the conversation was closed.</source>
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten dieses Kunden gelöscht: Die Unterhaltung wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="379"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="407"/>
         <source>The owner erased a customer&apos;s data.</source>
         <translation>Die Inhaberin bzw. der Inhaber hat die Daten eines Kunden gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="445"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="473"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="446"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="474"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/main_window.py" line="447"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="475"/>
         <source>Offline — not connected to your relay</source>
         <translation>Offline – keine Verbindung zu Ihrem Relay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wadesk/desktop/main_window.py" line="451"/>
+        <location filename="../../wadesk/desktop/main_window.py" line="479"/>
         <source>%n message(s) waiting to be sent</source>
         <translation>
             <numerusform>%n Nachricht wartet auf den Versand</numerusform>
@@ -936,34 +1009,34 @@
 <context>
     <name>NewConversation</name>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="67"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="68"/>
         <source>No template to send</source>
         <translation>Keine Vorlage zum Senden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="68"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="69"/>
         <source>WhatsApp lets a business write first only with a template it has approved, and there is none yet (or the relay could not fetch them). Create one in WhatsApp Manager; wadesk offers it here once Meta has approved it.</source>
         <translation>Bei WhatsApp darf ein Unternehmen nur mit einer genehmigten Vorlage zuerst schreiben, und es gibt noch keine (oder das Relay konnte sie nicht abrufen). Legen Sie eine im WhatsApp Manager an; wadesk bietet sie hier an, sobald Meta sie genehmigt hat.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="73"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="74"/>
         <source>First message to %1</source>
         <translation>Erste Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="86"/>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="111"/>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="137"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="87"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="112"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="138"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="98"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="99"/>
         <source>Sending the template to %1 — the conversation opens as soon as your relay has it.</source>
         <translation>Die Vorlage an %1 wird gesendet – die Unterhaltung öffnet sich, sobald Ihr Relay sie hat.</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/new_conversation.py" line="110"/>
+        <location filename="../../wadesk/desktop/new_conversation.py" line="111"/>
         <source>The first message could not be saved, so it was not sent. Please try again.</source>
         <translation>Die erste Nachricht konnte nicht gespeichert werden und wurde deshalb nicht gesendet. Bitte versuchen Sie es noch einmal.</translation>
     </message>
@@ -1145,6 +1218,44 @@
         <location filename="../../wadesk/desktop/dialogs/passphrase_dialog.py" line="66"/>
         <source>Please type your passphrase.</source>
         <translation>Bitte geben Sie Ihre Passphrase ein.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingSends</name>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="96"/>
+        <source>The note could not be saved on this computer. Please try again.</source>
+        <translation>Die Notiz konnte auf diesem Computer nicht gespeichert werden. Bitte versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="97"/>
+        <source>The message could not be saved on this computer, so it was not sent. Please try again.</source>
+        <translation>Die Nachricht konnte auf diesem Computer nicht gespeichert werden und wurde deshalb nicht gesendet. Bitte versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="99"/>
+        <source>Note not saved</source>
+        <translation>Notiz nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="99"/>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="107"/>
+        <source>What you wrote: %1</source>
+        <translation>Ihr Text: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="109"/>
+        <source>Paste the image again to send it.</source>
+        <translation>Fügen Sie das Bild noch einmal ein, um es zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/desktop/views/composer_pending.py" line="111"/>
+        <source>The file: %1</source>
+        <translation>Die Datei: %1</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1565,11 @@
         <location filename="../../wadesk/core/send_failure_texts.py" line="155"/>
         <source>The file of this message is no longer on this computer.</source>
         <translation>Die Datei dieser Nachricht ist nicht mehr auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../../wadesk/core/send_failure_texts.py" line="159"/>
+        <source>This could not be sent because of an unexpected error on this computer; it was tried several times.</source>
+        <translation>Dies konnte wegen eines unerwarteten Fehlers auf diesem Computer nicht gesendet werden; es wurde mehrmals versucht.</translation>
     </message>
 </context>
 <context>
@@ -1824,7 +1940,7 @@ Sobald eine Kundin oder ein Kunde Ihrer Nummer schreibt, erscheint es hier.</tra
 <context>
     <name>SyncWorker</name>
     <message>
-        <location filename="../../wadesk/desktop/sync/worker.py" line="50"/>
+        <location filename="../../wadesk/desktop/sync/worker.py" line="58"/>
         <source>This computer was signed out of your team&apos;s relay (its access was withdrawn, or the account was disabled). Log in again to keep receiving messages.</source>
         <translation>Dieser Computer wurde vom Relay Ihres Teams abgemeldet (der Zugang wurde entzogen oder das Konto deaktiviert). Melden Sie sich erneut an, um weiter Nachrichten zu erhalten.</translation>
     </message>
@@ -1965,7 +2081,7 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>_Bar</name>
     <message>
-        <location filename="../../wadesk/desktop/views/composer.py" line="42"/>
+        <location filename="../../wadesk/desktop/views/composer.py" line="47"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -2147,23 +2263,23 @@ Wählen Sie links eine Unterhaltung aus.</translation>
 <context>
     <name>media_painter</name>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="80"/>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="150"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="82"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="154"/>
         <source>Not downloaded yet</source>
         <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="82"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="86"/>
         <source>The file cannot be shown</source>
         <translation>Die Datei kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="84"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="88"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../wadesk/desktop/views/media_painter.py" line="190"/>
+        <location filename="../../wadesk/desktop/views/media_painter.py" line="194"/>
         <source>Open in OpenStreetMap</source>
         <translation>In OpenStreetMap öffnen</translation>
     </message>

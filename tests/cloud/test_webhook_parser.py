@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.cloud.conftest import all_payload_names, payload, payload_bytes
@@ -399,3 +401,20 @@ def test_username_user_without_phone_number() -> None:
     assert m.sender.wa_id is None
     assert m.sender.user_id == "DE.13491208655302741918"
     assert m.sender.username == "lea.berlin" and m.sender.name == "Lea"
+
+
+@pytest.mark.parametrize("body", [
+    b'{"a": 123456789012345678901234567890}',
+    b'{"a":[1, -18446744073709551616 ,2]}',
+    b'{"a":18446744073709551615,"b":1.5e3}',
+    b'{"a": {"b" :\n 99999999999999999999}}',
+    b'{"t":"order:1234567890123456789012","n":5}',
+])
+def test_the_envelope_holds_the_values_the_standard_library_reads(body):
+    """The fast decoder is used only where it gives the same values (it would turn
+    integers beyond 64 bits into floats)."""
+    from wadesk.cloud.webhook_parser import loads_envelope
+
+    decoded = loads_envelope(body)
+    assert decoded == json.loads(body)
+    assert [type(v) for v in decoded.values()] == [type(v) for v in json.loads(body).values()]

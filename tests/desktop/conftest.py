@@ -118,3 +118,20 @@ def chat_with_history(qtbot, inbox, team, wa_id: str = "491701234567", count: in
     qtbot.waitUntil(lambda: bar.maximum() > 0 and chat.at_bottom and bar.value() == bar.maximum())
     return chat
 
+
+@pytest.fixture
+def decrypting_threads(monkeypatch):
+    """The threads media files were decrypted on (the real AES-GCM still runs)."""
+    import threading
+
+    from wadesk.store import sealed_media
+
+    threads = []
+    real = sealed_media.open_sealed
+
+    def recording(media_dir, sealed):
+        threads.append(threading.current_thread())
+        return real(media_dir, sealed)
+
+    monkeypatch.setattr(sealed_media, "open_sealed", recording)
+    return threads

@@ -98,3 +98,20 @@ def test_the_sidebar_button_and_ctrl_n_ask_for_a_number(window, qtbot):
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.new_conversations.dialog is not dialog and window.new_conversations.dialog.isVisible()
+
+
+def test_a_number_the_send_refuses_is_explained_in_the_users_language(window, inbox, qtbot):
+    from .pseudo_translation import pseudo_translated
+
+    window.set_templates(approved())
+    source = "“%1” is not a phone number WhatsApp can reach: type it with the country code, 8 to 15 digits in all."
+    with pseudo_translated("Actions") as tr:
+        window.new_conversations.start("4915")  # too short for WhatsApp (the dialog lets none such through)
+        picker = window.new_conversations.picker
+        picker.list.setCurrentRow(next(r for r in range(picker.list.count())
+                                       if picker.list.item(r).text().startswith("hello world")))
+        picker.send_button.click()
+        notice = window.new_conversations.notice
+        assert notice is not None and notice.isVisible()
+        assert notice.text() == tr("Actions", source).replace("%1", "4915")
+    assert outbox.list_outbox(inbox.conn) == []

@@ -156,13 +156,17 @@ def test_prefetching_stops_while_the_chat_is_hidden(chat, qtbot):
 
 def test_nothing_is_read_or_measured_while_the_user_scrolls(chat, qtbot, measured):
     """Every frame of a scroll is the user's; the work waits for the pause after it."""
-    model, bar = chat.chat_model(), chat.verticalScrollBar()
+    model, bar, prefetch = chat.chat_model(), chat.verticalScrollBar(), chat.prefetch
     idle(qtbot, chat)
+    prefetch._idle.setInterval(60_000)  # a pause that never comes while the test scrolls
     model.load_older()  # the page read ahead goes in: the next one is to be read now
     measured.clear()
-    for _ in range(8):  # a scroll: a step every 40 ms, shorter than the idle wait
+    for _ in range(8):
         bar.setValue(bar.value() - 20)
-        qtbot.wait(40)
+        qtbot.wait(20)
+        assert not prefetch._timer.isActive() and prefetch._idle.isActive()
         assert model.older_ahead is None and measured == []
+    prefetch._idle.setInterval(1)
+    bar.setValue(bar.value() - 20)  # the last step; then the user pauses
     idle(qtbot, chat)  # the pause: the page is read and measured now
     assert model.older_ahead and measured_ahead(chat)

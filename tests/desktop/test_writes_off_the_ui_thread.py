@@ -106,8 +106,26 @@ def test_a_file_gone_before_it_is_read_is_refused_and_nothing_is_queued(window, 
     pdf.unlink()  # between pressing send and the database thread reading it
     window.writer.write(plan, on_error=window._refuse)
     qtbot.waitUntil(lambda: bool(shown))
-    assert "Angebot.pdf cannot be read" in shown[0]
+    assert shown[0] == "“Angebot.pdf” can no longer be opened (was it moved or deleted?), so it was not sent."
     assert outbox.list_outbox(inbox.conn) == []
+
+
+def test_a_refusal_is_shown_in_the_users_language(window, qtbot, inbox, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from .pseudo_translation import pseudo_translated
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
+    pdf = tmp_path / "Angebot.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with pseudo_translated("Actions", "MainWindow") as tr:
+        plan = window.actions.plan_send_media(inbox.conversation_id(JONAS), pdf)
+        pdf.unlink()
+        window.writer.write(plan, on_error=window._refuse)
+        qtbot.waitUntil(lambda: bool(shown))
+    source = "“%1” can no longer be opened (was it moved or deleted?), so it was not sent."
+    assert shown == [(tr("MainWindow", "Not sent"), tr("Actions", source).replace("%1", "Angebot.pdf"))]
 
 
 def test_sends_pressed_just_before_quitting_are_kept(window, inbox, replica):

@@ -4,7 +4,7 @@ along, and both in exactly the relay's own state.
 The real relay over loopback HTTP, fed by the real simulator's signed webhooks
 (customers writing text, media, reactions, edits, a revocation; statuses duplicated
 and out of order), the real sending and team APIs (sends, assignment, labels, notes,
-quick replies), and two coexistence webhooks (an echo, a history chunk). Replica A
+quick replies, automations and business hours, a consent), and two coexistence webhooks (an echo, a history chunk). Replica A
 long-polls /api/v1/sync the whole time and applies each page as it comes; replica B
 pulls everything from 0 at the end. Their state tables are compared row by row.
 """
@@ -118,6 +118,17 @@ def test_a_replica_from_zero_converges_to_one_that_synced_all_along(tmp_path, re
                         json={"text": "Kundin ruft morgen an"}).status_code == 201
         assert api.post("/api/v1/quick-replies", headers=admin,
                         json={"shortcut": "fertig", "text": "Ihr Rad ist fertig."}).status_code == 201
+        # Shared settings and consent records: automations, business hours, a consent.
+        assert api.put("/api/v1/automations", headers=admin, json={
+            "greeting": {"enabled": True, "text": "Moin! Wir antworten gleich."},
+            "away": {"enabled": True, "text": "Gerade geschlossen."},
+            "business_hours": {"time_zone": "Europe/Berlin",
+                               "days": {"mon": [["09:00", "18:00"]], "sat": [["10:00", "14:00"]]}},
+        }).status_code == 200
+        consent = api.post(f"/api/v1/contacts/wa_id:{first['from']}/consents", headers=agent, json={
+            "purpose": "marketing_templates", "state": "given", "source": "whatsapp_message",
+            "evidence": "Ja, gern", "notice_version": "2024-05"})
+        assert consent.status_code == 201, consent.text
         # Coexistence: the owner answered on the phone, and a history chunk arrives.
         wa_id = first["from"]
         echo = envelope({"messaging_product": "whatsapp", "metadata": metadata(sim.phone_number_id),
@@ -187,6 +198,7 @@ def test_a_replica_from_zero_converges_to_one_that_synced_all_along(tmp_path, re
     assert {"message.in", "message.echo", "message.out", "status", "reaction", "edit", "revoke",
             "media.stored"} <= kinds
     assert len(relay_state["messages"]) >= 10
+    assert relay_state["automation_settings"] and relay_state["consents"]  # compared with rows in them
     assert relay_state["reactions"] and relay_state["notes"] and relay_state["labels"]
     assert relay_state["quick_replies"] and relay_state["conversation_labels"]
     online.close()

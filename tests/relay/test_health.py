@@ -36,3 +36,27 @@ def test_logs_carry_ids_never_texts_or_tokens(relay, post_webhook, client, caplo
     joined = "\n".join(lines)
     for secret in ("Geheime", "geheimer", APP_SECRET, TOKEN, "wdt_"):
         assert secret not in joined
+
+
+def test_a_logged_exception_names_its_type_and_place_never_its_text():
+    """log.exception anywhere in the relay: the exception's own text (which may hold a
+    message or a token) stays out of the log line."""
+    import json
+    import logging
+
+    from wadesk.relay.logs import JsonFormatter
+
+    def failing_send() -> None:
+        raise ValueError("Ihr Auftrag ist fertig, Frau Weber (token wdt_secret)")
+
+    try:
+        failing_send()
+    except ValueError:
+        record = logging.getLogger("wadesk.relay.sender").makeRecord(
+            "wadesk.relay.sender", logging.ERROR, __file__, 1, "send call raised", (),
+            __import__("sys").exc_info())
+    line = JsonFormatter().format(record)
+    entry = json.loads(line)
+    assert entry["exception"] == "ValueError"
+    assert "test_health.py" in entry["frames"] and "failing_send" in entry["frames"]
+    assert "Weber" not in line and "wdt_" not in line and "Auftrag" not in line

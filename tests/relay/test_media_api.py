@@ -47,11 +47,14 @@ def test_media_needs_a_token_and_unknown_ids_are_404(relay, client, team):
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
-def test_a_failed_download_is_retried(relay, sim, client, team):
+def test_a_failed_download_is_retried_until_it_comes(relay, sim, client, team):
+    """Fifteen failures in a row (a longer outage) do not give the file up: only a
+    media id past its 7 days, or Meta saying it is gone, does."""
     control = httpx.Client(base_url=sim.base_url)
-    control.post("/_sim/faults", json={"kind": "http_error", "count": 2, "status": 500,
+    control.post("/_sim/faults", json={"kind": "http_error", "count": 15, "status": 500,
                                        "endpoint": "media_info"})
-    relay.ctx.media_fetcher.first_retry_s = 0.05
+    relay.ctx.media_fetcher.first_retry_s = 0.02
+    relay.ctx.media_fetcher.max_retry_s = 0.1
     said = control.post("/_sim/customers/jonas/say", json={"type": "document"}).json()
     wamid = said["message"]["id"]
     wait_for(lambda: any(e.kind == "media.stored" for e in all_events(relay)), timeout=15)

@@ -93,7 +93,7 @@ def test_an_unhashable_status_name_is_declined_not_an_error():
     assert translate_statuses(envelope, ()) is None
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_mutated_status_webhooks_are_declined_or_translated_alike(data):
     name = data.draw(st.sampled_from(STATUS_PAYLOADS), label="payload")

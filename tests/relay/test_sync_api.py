@@ -7,7 +7,7 @@ import time
 
 import httpx
 
-from tests.relay.conftest import log_event
+from tests.relay.conftest import log_event, wait_for
 from tests.relay.conftest_team import customer_writes
 from tests.relay.payloads import text_message
 
@@ -147,3 +147,29 @@ def test_typing_in_an_unknown_conversation_is_404_and_no_presence(relay, client,
     answer = client.post("/api/v1/conversations/4711/typing", headers=team.headers("agent"))
     assert answer.status_code == 404
     assert client.get("/api/v1/sync", headers=team.headers("agent")).json()["presence"] == []
+
+
+def test_events_written_by_another_process_reach_a_waiting_poll(relay, relay_config, client, team):
+    """`wadesk relay quarantine replay` writes through its own connection while the
+    relay runs: a parked long-poll gets those events without any further webhook."""
+    from wadesk.store import events
+    from wadesk.store._db import transaction
+    from wadesk.store.connection import open_database
+
+    result = {}
+
+    def poll():
+        result["answer"] = client.get("/api/v1/sync", params={"since": 0, "wait": 20},
+                                      headers=team.headers("agent")).json()
+
+    thread = threading.Thread(target=poll)
+    thread.start()
+    wait_for(lambda: relay.call(lambda: relay.ctx.parked_polls.parked) == 1)
+    other = open_database(relay_config.database, key=relay_config.db_key, role="relay")
+    try:
+        with transaction(other):
+            events.append_event(other, "label.saved", {"id": 1, "name": "Reparatur", "colour": "#f00"})
+    finally:
+        other.close()
+    thread.join(15)
+    assert [e["kind"] for e in result["answer"]["events"]] == ["label.saved"]

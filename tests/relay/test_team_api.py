@@ -161,6 +161,10 @@ def test_admins_manage_people_but_not_owners(relay, client, team):
     assert client.patch(f"/api/v1/people/{owner_id}", json={"disabled": True},
                         headers=admin).status_code == 403
     assert client.post(f"/api/v1/people/{owner_id}/setup-code", headers=admin).status_code == 403
+    owners_devices = client.get("/api/v1/devices", params={"person_id": owner_id}, headers=admin).json()
+    owners_device = owners_devices["devices"][0]["id"]
+    assert client.delete(f"/api/v1/devices/{owners_device}", headers=admin).status_code == 403
+    assert client.get("/api/v1/me", headers=team.headers("owner")).status_code == 200  # still in
     promoted = client.patch(f"/api/v1/people/{lea['person']['id']}", json={"role": "admin"},
                             headers=admin)
     assert promoted.json()["person"]["role"] == "admin"

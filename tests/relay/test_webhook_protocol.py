@@ -123,6 +123,21 @@ def test_a_chunked_body_over_3_mb_is_refused_while_it_streams(relay):
         assert status == 413 and json.loads(body)["error"]["code"] == "too_large"
 
 
+@pytest.mark.parametrize("path", ["/webhook", "/healthz"])
+def test_headers_beyond_64_kb_get_431_and_a_closed_connection(relay, path):
+    filler = "X-Filler: " + "a" * 70_000 + "\r\n"
+    with _connect(relay) as sock:
+        sock.sendall(_webhook("wamid.BIG", extra_headers=filler).replace(b"/webhook", path.encode(), 1))
+        [(status, headers, body)] = _responses(sock, 1)
+        assert status == 431 and headers["connection"] == "close"
+        assert json.loads(body)["error"]["code"] == "headers_too_large"
+        assert _closed(sock)
+    with _connect(relay) as sock:  # 40 KB of headers are still fine
+        sock.sendall(_webhook("wamid.OK", extra_headers="X-Filler: " + "a" * 40_000 + "\r\n"))
+        assert _responses(sock, 1)[0][0] == 200
+    assert _stored_wamids(relay) == ["wamid.OK"]
+
+
 def test_a_wrong_content_type_is_refused_and_stores_nothing(relay):
     request = _webhook("wamid.CT").replace(b"Content-Type: application/json",
                                            b"Content-Type: text/plain")
@@ -174,3 +189,20 @@ def test_other_paths_take_the_asgi_way(relay, path, expected):
         [(status, _, _)] = _responses(sock, 1)
     assert status == expected
     assert _stored_wamids(relay) == (["wamid.Q"] if expected == 200 else [])
+
+
+def test_a_failing_after_store_hook_still_answers_200(relay, caplog):
+    """The webhook is committed before the hooks run: Meta must not be told otherwise."""
+    def broken(stored):
+        raise RuntimeError("a bug in a hook")
+
+    relay.ctx.intake.after_store.append(broken)
+    try:
+        with _connect(relay) as sock:
+            sock.sendall(_webhook("wamid.HOOK"))
+            assert _responses(sock, 1)[0][0] == 200
+    finally:
+        relay.ctx.intake.after_store.remove(broken)
+    assert _stored_wamids(relay) == ["wamid.HOOK"]
+    assert relay.ctx.stats["webhook_hook_failed"] == 1
+    assert "after-store hook failed" in caplog.text

@@ -84,6 +84,10 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _RAW_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 _SURROGATE_PAIR = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A number of 19 digits or more (after ":", "[" or ","): orjson would turn it into a
+# float where the standard library keeps the integer. Text that merely looks like one
+# only costs the slower way.
+_BIG_NUMBER = re.compile(rb"[:\[,]\s*-?\d{19}")
 
 
 def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
@@ -101,7 +105,7 @@ def loads_envelope(body: bytes | str | Mapping[str, Any]) -> Obj:
                 else json.detect_encoding(body)
             suspect = encoding != "utf-8" or _has_lone_surrogate_escape(body) or (
                 b"\xed" in body and _RAW_SURROGATE.search(body) is not None)
-            if not suspect:
+            if not suspect and _BIG_NUMBER.search(body) is None:
                 try:  # orjson: the same values, several times faster
                     return obj(orjson.loads(body), "envelope")
                 except orjson.JSONDecodeError:

@@ -154,6 +154,12 @@ NOTE_TOO_LONG = QT_TRANSLATE_NOOP(
 
 MEDIA_MISSING = QT_TRANSLATE_NOOP(
     "SendFailure", "The file of this message is no longer on this computer.")
+# Why an item failed that went wrong again and again on this PC (not a refusal by the
+# relay or WhatsApp).
+SEND_ERROR = QT_TRANSLATE_NOOP(
+    "SendFailure",
+    "This could not be sent because of an unexpected error on this computer; it was tried "
+    "several times.")
 
 
 def _all_sentences() -> tuple[str, ...]:

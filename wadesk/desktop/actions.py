@@ -23,20 +23,26 @@ Outbox payload (version 1), what the sync worker hands to the relay:
     {"v": 1, "op": "assign", "conversation_id": ..., "assignee_id": "..." | null}
     {"v": 1, "op": "label", "conversation_id": ..., "label_id": <id>, "present": true | false}
 
-No Qt here. Every action comes in two halves: `plan_*` runs on the UI thread (checks
+No widgets here. Every action comes in two halves: `plan_*` runs on the UI thread (checks
 the input, short indexed reads, builds the payload) and returns a write, a function of a
 connection, which the main window hands to the sync worker's database thread
 (store_writer.py); the plain methods (send_text, …) run both halves on this object's
 own connection, for callers without a database thread (tests, tools).
+
+A refusal is an ActionError: its `kind` names it for tests and logs, its text is the
+sentence the user reads, already in the interface's language (context "Actions").
 """
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication
 
 from wadesk.cloud.template_messages import TemplateMessage
 from wadesk.core.template_text import fallback_text
@@ -63,6 +69,7 @@ Write = Callable[[Any], T]  # runs on whichever thread owns the connection it is
 PAYLOAD_VERSION = 1
 NOTE_MAX = 4096  # the relay's limit for a note (relay/team_api.py): a longer one is refused
 WINDOW_CLOSED_CODE = 131047  # WhatsApp: the 24-hour window is closed, only a template goes
+_PLACEHOLDER = re.compile(r"%(\d)")
 
 
 def window_refused(message: Any) -> bool:
@@ -72,7 +79,21 @@ def window_refused(message: Any) -> bool:
 
 
 class ActionError(Exception):
-    """The action cannot be done (unknown conversation, refused file); says why."""
+    """The action cannot be done (unknown conversation, refused file). `kind` is stable
+    (for tests and logs: no customer data in it); `text`, also str(error), tells the
+    user why, translated."""
+
+    def __init__(self, kind: str, text: str) -> None:
+        super().__init__(text)
+        self.kind = kind
+        self.text = text
+
+
+def _fill(translated: str, *values: object) -> str:
+    """%1, %2 … of a translated sentence filled in (after translating: a translation
+    may put them elsewhere)."""
+    return _PLACEHOLDER.sub(lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0],
+                            translated)  # in one pass: a file named "%2.pdf" stays as it is
 
 
 def new_client_id() -> str:
@@ -124,7 +145,9 @@ class OutgoingActions:
     def _envelope(self, conversation_id: int, op: str = "send") -> dict[str, Any]:
         summary = desktop_reads.conversation_summary(self._conn, conversation_id)
         if summary is None:
-            raise ActionError(f"conversation {conversation_id} does not exist")
+            raise ActionError("conversation_gone", QCoreApplication.translate(
+                "Actions", "This conversation is no longer on this computer (it may have been "
+                           "erased), so nothing was sent or changed."))
         contact = summary.contact
         return {
             "v": PAYLOAD_VERSION, "op": op, "conversation_id": conversation_id,
@@ -158,7 +181,8 @@ class OutgoingActions:
     def plan_send_text(self, conversation_id: int, text: str, reply_to: str | None = None) -> Write[ApplyResult]:
         text = text.strip()
         if not text:
-            raise ActionError("an empty message is not sent")
+            raise ActionError("empty_message", QCoreApplication.translate(
+                "Actions", "There is nothing to send: the message is empty."))
         body = {"type": "text", "text": {"body": text, "preview_url": bool(find_links(text))}}
         return self._plan_send(conversation_id, body, type="text", text=text, reply_to=reply_to)
 
@@ -169,14 +193,16 @@ class OutgoingActions:
         composer has sent it, so it is read here (an image is at most a few MB)."""
         checked = check_attachment(path)
         if not isinstance(checked, Attachment):
-            raise ActionError(checked)
+            raise ActionError("file_refused", checked)  # check_attachment's sentence, translated
         source = checked.path
 
         def read() -> bytes:
             try:
                 return source.read_bytes()
             except OSError as exc:
-                raise ActionError(f"{source.name} cannot be read") from exc
+                raise ActionError("file_unreadable", _fill(QCoreApplication.translate(
+                    "Actions", "“%1” can no longer be opened (was it moved or deleted?), so it "
+                               "was not sent."), source.name)) from exc
 
         if source.parent.name.startswith(PASTE_PREFIX):
             pasted = read()
@@ -211,7 +237,9 @@ class OutgoingActions:
         conversation."""
         digits = "".join(ch for ch in wa_id if ch.isdigit())
         if not 8 <= len(digits) <= 15:
-            raise ActionError(f"{wa_id!r} is not a WhatsApp number")
+            raise ActionError("not_a_number", _fill(QCoreApplication.translate(
+                "Actions", "“%1” is not a phone number WhatsApp can reach: type it with the "
+                           "country code, 8 to 15 digits in all."), wa_id.strip()))
         payload = {
             "v": PAYLOAD_VERSION, "op": "send", "conversation_id": None,
             "phone_number_id": phone_number_id or desktop_reads.any_phone_number_id(self._conn),
@@ -251,9 +279,11 @@ class OutgoingActions:
         when the relay's copy arrives: payload["local_note_id"])."""
         text = text.strip()
         if not text:
-            raise ActionError("an empty note is not kept")
+            raise ActionError("empty_note", QCoreApplication.translate(
+                "Actions", "There is nothing to keep: the note is empty."))
         if len(text) > NOTE_MAX:
-            raise ActionError(f"a note has at most {NOTE_MAX} characters")
+            raise ActionError("note_too_long", _fill(QCoreApplication.translate(
+                "Actions", "A note can have at most %1 characters; this one has %2."), NOTE_MAX, len(text)))
         local_id = -(uuid.uuid4().int >> 80)
         payload = self._envelope(conversation_id, op="note")
         payload.update(text=text, local_note_id=local_id)

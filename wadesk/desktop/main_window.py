@@ -15,6 +15,7 @@ choosing a search hit opens its conversation at the message found.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ from wadesk.desktop.views.conversation_delegate import ConversationDelegate
 from wadesk.desktop.views.sidebar import Sidebar
 from wadesk.desktop.views.welcome_page import WelcomePage
 from wadesk.store import conversations, desktop_reads, labels, outbox
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -129,10 +132,10 @@ class MainWindow(QMainWindow):
         self.chat_page = ChatPage(conn, self.team, self.media)
         self.chat_area.addWidget(self.chat_page)
         page = self.chat_page
-        page.send_text.connect(lambda c, text, reply: self._act(
-            lambda: self.actions.plan_send_text(c, text, reply or None)))
-        page.send_media.connect(lambda c, path, caption, reply: self._act(
-            lambda: self.actions.plan_send_media(c, path, caption, reply or None)))
+        page.send_text.connect(lambda c, text, reply: self._send(
+            c, lambda: self.actions.plan_send_text(c, text, reply or None)))
+        page.send_media.connect(lambda c, path, caption, reply: self._send(
+            c, lambda: self.actions.plan_send_media(c, path, caption, reply or None)))
         page.send_template.connect(lambda c, message, text: self._act(
             lambda: self.actions.plan_send_template(c, message, text)))
         page.react.connect(self._react)
@@ -265,29 +268,57 @@ class MainWindow(QMainWindow):
 
     # -- what the user does --------------------------------------------------------------
 
-    def _act(self, plan, on_done=None) -> None:
+    def _act(self, plan, on_done=None, on_error=None) -> bool:
         """Plan the action here (checks, short reads), write it on the database thread;
-        `on_done(result)` repaints when the write has reported back."""
+        `on_done(result)` repaints when the write has reported back, `on_error(error)`
+        (default: a warning) hears of a refusal or a failed write. False: nothing to do."""
         if self.actions is None or self.writer is None:
-            return
+            return False
+        failed = on_error or self._refuse
         try:
             write = plan()
         except ActionError as exc:
-            self._refuse(exc)
-            return
+            failed(exc)
+            return True
         if write is None:
-            return
+            return False
 
         def done(result: Any) -> None:
             (on_done or self._message_written)(result)
             self._update_waiting()
 
-        self.writer.write(write, done, self._refuse)
+        self.writer.write(write, done, failed)
+        return True
+
+    def _send(self, conversation_id: int, plan, on_done=None) -> None:
+        """A message or note from the composer. What was typed stays with the composer
+        until the store has it; a refusal or a failed write gives it back there (into
+        another conversation's composer only as a warning to copy from)."""
+        composer = self.chat_page.composer if self.chat_page is not None else None
+        pending = composer.claim_pending() if composer is not None else None
+        if pending is None:  # not from the composer (a retry, a tool)
+            self._act(plan, on_done)
+            return
+
+        def done(result: Any) -> None:
+            composer.sent(pending)
+            (on_done or self._message_written)(result)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, ActionError):
+                log.error("a send could not be written to the store: %s", type(error).__name__)
+            reason = error.text if isinstance(error, ActionError) else None
+            composer.not_sent(pending, reason, restore=self.open_conversation_id == conversation_id)
+
+        if not self._act(plan, done, failed):
+            composer.sent(pending)  # nothing was written and nothing will report back
 
     def _refuse(self, error: Exception) -> None:
         if isinstance(error, ActionError):
-            QMessageBox.warning(self, self.tr("Not sent"), str(error))
+            log.info("an action was refused: %s", error.kind)
+            QMessageBox.warning(self, self.tr("Not sent"), error.text)
         else:
+            log.error("the user's action could not be written: %s", type(error).__name__)
             QMessageBox.warning(self, self.tr("Not sent"), self.tr("The message could not be saved."))
 
     def _message_written(self, result: Any) -> None:
@@ -299,11 +330,8 @@ class MainWindow(QMainWindow):
                   lambda _ok: self.on_message_changed(message_id, self.open_conversation_id or 0))
 
     def _add_note(self, conversation_id: int, text: str) -> None:
-        try:
-            write = self.actions.plan_add_note(conversation_id, text)
-        except ActionError:
-            return
-        self._act(lambda: write, lambda _note: self.on_notes_changed(conversation_id))
+        self._send(conversation_id, lambda: self.actions.plan_add_note(conversation_id, text),
+                   lambda _note: self.on_notes_changed(conversation_id))
 
     def assign(self, conversation_id: int, person_id: str | None) -> None:
         self._act(lambda: self.actions.plan_assign(conversation_id, person_id),

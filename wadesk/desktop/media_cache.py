@@ -1,10 +1,12 @@
 """Media of the open chat, decrypted in memory: thumbnails, voice message lengths,
-and opening a file in the system's viewer or player.
+the photo viewer, opening a file in the system's program and saving a copy.
 
-Reading a file from the store (one primary-key read plus AES-GCM) is quick and stays
-on the UI thread, which owns the connection; decoding and scaling a photo takes tens
-of milliseconds, so it runs on a worker and comes back by a signal (QImage, unlike
-QPixmap, may be made off the GUI thread). Plaintext touches the disk only when the user
+Only the lookup of a file's name and key (one primary-key read) happens on the UI
+thread, which owns the connection. Reading and decrypting the file (AES-GCM over all of
+it: a second for a 100 MB video) and decoding a photo run on workers and come back by
+signals (QImage, unlike QPixmap, may be made off the GUI thread): thumbnails here,
+viewing, opening and saving in media_jobs.py, whose results arrive as `job_done` and
+whose running is shown by `busy_changed`. Plaintext touches the disk only when the user
 opens a file in another program: then it goes into a private temporary folder and is
 deleted a few minutes later, and at the latest when wadesk quits. After a crash, the
 next start sweeps what was left (sweep_leftover_temp_folders: wadesk-open-* and the
@@ -26,16 +28,29 @@ import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QBuffer, QByteArray, QIODevice, QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, QUrl, Signal,
-)
-from PySide6.QtGui import QDesktopServices, QImage, QImageReader
+from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage
 
-from wadesk.store import media_files
+from wadesk.desktop.media_decode import decode_thumbnail, ogg_duration
+from wadesk.desktop.media_jobs import (
+    DAMAGED,
+    MISSING,
+    NOT_OPENED,
+    OPEN,
+    JobResult,
+    MediaJobs,
+    safe_filename,
+    write_failure,
+    write_whole_file,
+)
+from wadesk.store import media_files, sealed_media
+from wadesk.store.errors import StoreError
 from wadesk.store.media_files import MediaFileError
+from wadesk.store.sealed_media import SealedMedia
 
 log = logging.getLogger(__name__)
 
@@ -44,49 +59,6 @@ OPEN_PREFIX = "wadesk-open-"
 # A media file younger than this may belong to a row another connection has not
 # committed yet (an attachment being saved): an orphan sweep leaves it alone.
 ORPHAN_GRACE_S = 10 * 60
-THUMB_BOX = QSize(600, 450)  # twice the bubble's photo box: sharp on high-density screens
-STICKER_BOX = QSize(300, 300)
-
-
-def ogg_duration(data: bytes) -> float | None:
-    """The length of an Ogg Opus file from its last page's granule position (48 kHz
-    samples, minus the pre-skip in the OpusHead packet); None if it is not one."""
-    if not data.startswith(b"OggS"):
-        return None
-    head = data.find(b"OpusHead")
-    last = data.rfind(b"OggS")
-    if head < 0 or last < 0 or len(data) < last + 14 or len(data) < head + 12:
-        return None
-    granule = int.from_bytes(data[last + 6 : last + 14], "little", signed=True)
-    pre_skip = int.from_bytes(data[head + 10 : head + 12], "little")
-    return max(0.0, (granule - pre_skip) / 48_000) if granule >= 0 else None
-
-
-def decode_thumbnail(data: bytes, sticker: bool = False) -> QImage:
-    """A photo scaled (while decoding, which is fast for JPEG) to cover the bubble's
-    box and cropped to it; a sticker scaled to fit, keeping its transparency."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)  # phones store photos sideways plus an EXIF turn
-    size = reader.size()
-    box = STICKER_BOX if sticker else THUMB_BOX
-    if size.isValid():
-        mode = Qt.AspectRatioMode.KeepAspectRatio if sticker else Qt.AspectRatioMode.KeepAspectRatioByExpanding
-        target = size.scaled(box, mode)
-        if target.width() < size.width():
-            reader.setScaledSize(target)
-    image = reader.read()
-    if image.isNull() or sticker:
-        return image
-    if image.width() < box.width() or image.height() < box.height():
-        image = image.scaled(box, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                             Qt.TransformationMode.SmoothTransformation)
-    x, y = (image.width() - box.width()) // 2, (image.height() - box.height()) // 2
-    return image.copy(QRect(max(0, x), max(0, y), box.width(), box.height()))
-
-
 def delete_erased_media(conn: Any, media_dir: Path, names: list[str]) -> int:
     """On the worker's database thread, after an erasure committed: unlink the erased
     messages' files, then any other file no message names (one left by a crash
@@ -104,28 +76,35 @@ def delete_erased_media(conn: Any, media_dir: Path, names: list[str]) -> int:
 
 class _Relay(QObject):
     # Lives on the GUI thread; workers emit through it, so results arrive queued.
-    done = Signal(int, int, QImage, object, bool)  # message id, load number, ...
+    done = Signal(int, int, QImage, object, bool, bool)  # message id, load number, ..., audio, readable
 
 
 class _Decode(QRunnable):
-    def __init__(self, relay: _Relay, message_id: int, load: int, data: bytes, sticker: bool,
-                 audio: bool) -> None:
+    def __init__(self, relay: _Relay, message_id: int, load: int, media_dir: Path, sealed: SealedMedia,
+                 sticker: bool, audio: bool) -> None:
         super().__init__()
-        self._relay, self._id, self._load, self._data = relay, message_id, load, data
-        self._sticker, self._audio = sticker, audio
+        self._relay, self._id, self._load = relay, message_id, load
+        self._media_dir, self._sealed, self._sticker, self._audio = media_dir, sealed, sticker, audio
 
     def run(self) -> None:
+        try:
+            data = sealed_media.open_sealed(self._media_dir, self._sealed)
+        except (StoreError, OSError):
+            self._relay.done.emit(self._id, self._load, QImage(), None, self._audio, False)
+            return
         if self._audio:
-            self._relay.done.emit(self._id, self._load, QImage(), ogg_duration(self._data), True)
+            self._relay.done.emit(self._id, self._load, QImage(), ogg_duration(data), True, True)
         else:
-            self._relay.done.emit(self._id, self._load, decode_thumbnail(self._data, self._sticker), None,
-                                  False)
+            self._relay.done.emit(self._id, self._load, decode_thumbnail(data, self._sticker), None, False, True)
 
 
 class MediaCache(QObject):
-    """Thumbnails and audio lengths by message id, loaded on first request."""
+    """Thumbnails and audio lengths by message id, loaded on first request; the jobs
+    that view, open or save a message's file."""
 
     ready = Signal(int)  # a message's thumbnail or length is now known
+    job_done = Signal(object)  # JobResult of view / open_externally / save_as (not of erased messages)
+    busy_changed = Signal(bool)  # True while one of those runs (the UI shows a busy cursor)
 
     def __init__(self, conn: Any, media_dir: Path | None, parent: QObject | None = None, capacity: int = 200) -> None:
         super().__init__(parent)
@@ -144,6 +123,10 @@ class MediaCache(QObject):
         self._temp_dir: Path | None = None
         self._temp_files: list[tuple[float, Path, int | None]] = []  # made at, path, message id
         self._sweeper = QTimer(self, interval=60_000, timeout=self._sweep)
+        self._jobs = MediaJobs(self)
+        self._jobs.finished.connect(self._job_finished)
+        self._in_flight: dict[int, int] = {}  # job number -> message id
+        self._cancelled: set[int] = set()  # jobs whose message was erased meanwhile
 
     def state(self, message_id: int) -> str | None:
         return self._state.get(message_id)
@@ -182,6 +165,7 @@ class MediaCache(QObject):
             self._state.pop(message_id, None)
             self._loads.pop(message_id, None)  # a decode in flight is thrown away
         self._queue = [entry for entry in self._queue if entry[0] not in gone]
+        self._cancelled.update(job for job, message_id in self._in_flight.items() if message_id in gone)
         keep = []
         for entry in self._temp_files:
             if entry[2] in gone:
@@ -196,39 +180,42 @@ class MediaCache(QObject):
         self._state[message_id] = "loading"
         self._queue.append((message_id, sticker, audio))
         if len(self._queue) == 1:
-            # Not from inside a paint pass: reading a file there would stall it.
+            # Not from inside a paint pass: a database read there would stall it.
             QTimer.singleShot(0, self._drain)
 
     def _drain(self) -> None:
         queue, self._queue = self._queue, []
         for message_id, sticker, audio in queue:
-            data = self.read(message_id)
-            if data is None:
+            sealed, failure = self._locate(message_id)
+            if sealed is None:
+                self._state[message_id] = "missing" if failure == MISSING else "error"
                 continue
+            assert self._media_dir is not None
             self._next_load += 1
             self._loads[message_id] = self._next_load
-            self._pool.start(_Decode(self._relay, message_id, self._next_load, data, sticker, audio))
+            self._pool.start(_Decode(self._relay, message_id, self._next_load, self._media_dir, sealed, sticker,
+                                     audio))
 
-    def read(self, message_id: int) -> bytes | None:
-        """The decrypted bytes of a message's media, or None (not downloaded, damaged)."""
+    def _locate(self, message_id: int) -> tuple[SealedMedia | None, str | None]:
+        """The message's file and key (the quick part, on this thread), or a failure code."""
         if self._media_dir is None:
-            self._state[message_id] = "missing"
-            return None
+            return None, MISSING
         try:
-            data = media_files.read_media(self._conn, message_id, self._media_dir)
-        except MediaFileError:
-            log.warning("media of message %s is damaged or missing", message_id)
-            self._state[message_id] = "error"
-            return None
-        if data is None:
-            self._state[message_id] = "missing"
-        return data
+            sealed = sealed_media.locate_media(self._conn, message_id)
+        except StoreError as exc:
+            log.warning("media of message %s cannot be looked up: %s", message_id, type(exc).__name__)
+            return None, DAMAGED
+        return (sealed, None) if sealed is not None else (None, MISSING)
 
-    def _decoded(self, message_id: int, load: int, image: QImage, duration: float | None, audio: bool) -> None:
+    def _decoded(self, message_id: int, load: int, image: QImage, duration: float | None, audio: bool,
+                 readable: bool) -> None:
         if self._loads.get(message_id) != load:
             return  # erased while it was decoding (or asked again since)
         del self._loads[message_id]
-        if audio:
+        if not readable:
+            log.warning("media of message %s is damaged or missing", message_id)
+            self._state[message_id] = "error"
+        elif audio:
             self._durations[message_id] = duration
             self._state[message_id] = "ready"
         elif image.isNull():
@@ -242,37 +229,86 @@ class MediaCache(QObject):
         self.ready.emit(message_id)
 
     def wait_idle(self, msecs: int = 5000) -> bool:
-        """For tests and shutdown: wait until the decoders are done."""
-        return self._pool.waitForDone(msecs)
+        """For tests and shutdown: wait until the decoders and media jobs are done."""
+        return self._pool.waitForDone(msecs) and self._jobs.wait_idle(msecs)
 
-    # -- opening in another program ------------------------------------------------------
+    # -- viewing, opening in another program, saving a copy ------------------------------
+    # Each returns a failure code known at once (MISSING: not downloaded), or None: the
+    # job runs, and its JobResult follows as `job_done`.
 
-    def open_externally(self, message_id: int, filename: str) -> bool:
+    def view(self, message_id: int, limit: QSize) -> str | None:
+        """Decrypt and decode a photo for the viewer, scaled to fit `limit`."""
+        sealed, failure = self._locate(message_id)
+        if sealed is None:
+            return failure
+        assert self._media_dir is not None
+        self._track(self._jobs.view(message_id, self._media_dir, sealed, limit), message_id)
+        return None
+
+    def open_externally(self, message_id: int, filename: str) -> str | None:
         """Write the media to a private temp file and open it with the system's program."""
-        data = self.read(message_id)
-        if data is None:
-            return False
-        path = self.temp_copy(data, filename, message_id)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        sealed, failure = self._locate(message_id)
+        if sealed is None:
+            return failure
+        assert self._media_dir is not None
+        try:
+            temp_dir = self._private_temp_dir()
+        except OSError as exc:
+            return write_failure(exc)
+        self._track(self._jobs.open_copy(message_id, self._media_dir, sealed, temp_dir, filename), message_id)
+        return None
 
-    def temp_copy(self, data: bytes, filename: str, message_id: int | None = None) -> Path:
+    def save_as(self, message_id: int, target: Path) -> str | None:
+        """Write a decrypted copy to `target`, whole or not at all."""
+        sealed, failure = self._locate(message_id)
+        if sealed is None:
+            return failure
+        assert self._media_dir is not None
+        self._track(self._jobs.save(message_id, self._media_dir, sealed, Path(target)), message_id)
+        return None
+
+    def busy(self) -> bool:
+        return bool(self._in_flight)
+
+    def _track(self, job: int, message_id: int) -> None:
+        self._in_flight[job] = message_id
+        if len(self._in_flight) == 1:
+            self.busy_changed.emit(True)
+
+    def _job_finished(self, result: JobResult) -> None:
+        known = self._in_flight.pop(result.job, None) is not None
+        wanted = known and result.job not in self._cancelled
+        self._cancelled.discard(result.job)
+        if result.action == OPEN and result.path is not None:
+            if not wanted:  # erased meanwhile, or wadesk is closing: no plaintext stays
+                shutil.rmtree(result.path.parent, ignore_errors=True)
+            else:
+                self._remember_temp_file(result.path, result.message_id)
+                if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))):
+                    result = replace(result, failure=NOT_OPENED)
+        if known and not self._in_flight:
+            self.busy_changed.emit(False)
+        if wanted:
+            self.job_done.emit(result)
+
+    def _private_temp_dir(self) -> Path:
         if self._temp_dir is None or not self._temp_dir.is_dir():  # (swept by another wadesk's start)
             self._temp_dir = Path(tempfile.mkdtemp(prefix=OPEN_PREFIX))  # 0700 by mkdtemp
-        safe = "".join(ch for ch in Path(filename).name if ch not in '<>:"/\\|?*\x00') or "file"
-        folder = Path(tempfile.mkdtemp(dir=self._temp_dir))  # one folder each: names may repeat
-        path = folder / safe
-        path.write_bytes(data)
+        return self._temp_dir
+
+    def _remember_temp_file(self, path: Path, message_id: int | None) -> None:
         self._temp_files.append((time.monotonic(), path, message_id))
         if not self._sweeper.isActive():
             self._sweeper.start()
-        return path
 
-    def save_as(self, message_id: int, target: Path) -> bool:
-        data = self.read(message_id)
-        if data is None:
-            return False
-        target.write_bytes(data)
-        return True
+    def temp_copy(self, data: bytes, filename: str, message_id: int | None = None) -> Path:
+        """Plaintext already in memory (small) as a private temporary file, removed like
+        those the jobs write."""
+        folder = Path(tempfile.mkdtemp(dir=self._private_temp_dir()))  # one folder each: names may repeat
+        path = folder / safe_filename(filename)
+        write_whole_file(path, data, mode=0o600)
+        self._remember_temp_file(path, message_id)
+        return path
 
     def _sweep(self, everything: bool = False) -> None:
         now = time.monotonic()
@@ -287,7 +323,10 @@ class MediaCache(QObject):
             self._sweeper.stop()
 
     def cleanup(self) -> None:
-        """Remove every temporary plaintext copy (call when the app quits)."""
+        """Remove every temporary plaintext copy (call when the app quits). A copy being
+        written is waited for; the results still on their way are thrown away."""
+        self._jobs.wait_idle()
+        self._cancelled.update(self._in_flight)
         self._sweep(everything=True)
         if self._temp_dir is not None:
             shutil.rmtree(self._temp_dir, ignore_errors=True)

@@ -84,7 +84,7 @@ class NewConversation(QObject):
         try:
             write = window.actions.plan_start_conversation(wa_id, message)
         except ActionError as exc:
-            self._tell(QMessageBox.Icon.Warning, self.tr("Not sent"), str(exc))
+            self._tell(QMessageBox.Icon.Warning, self.tr("Not sent"), exc.text)  # translated by actions
             return
         sending = self._sending = object()  # user_opened() forgets it
         window.writer.write(write, lambda client_id: self._queued(wa_id, client_id, sending),
@@ -105,7 +105,7 @@ class NewConversation(QObject):
         picker again with the template and values as the user left them."""
         self._sending = None
         if isinstance(error, ActionError):
-            text = str(error)
+            text = error.text  # translated by actions
         else:
             log.error("the first message to a number could not be queued: %s", type(error).__name__)
             text = self.tr("The first message could not be saved, so it was not sent. Please try again.")

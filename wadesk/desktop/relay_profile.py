@@ -19,14 +19,18 @@ wizard.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from wadesk import secrets
+from wadesk.core.relay_url import RelayUrlError, check_relay_url
 from wadesk.paths import Paths
 from wadesk.store import replica_sync
+
+log = logging.getLogger(__name__)
 
 FILE_NAME = "relay.json"
 TOKEN_KIND = "device-token"
@@ -50,12 +54,20 @@ def _path(paths: Paths) -> Path:
 
 
 def load(paths: Paths) -> RelayProfile | None:
+    """The saved connection; None when there is none or it cannot be used: also when
+    its address is not one a desktop may send its token to (plain HTTP to another
+    machine: a relay.json edited by hand or by something else). The wizard then asks
+    for the relay again."""
     try:
         raw = json.loads(_path(paths).read_text(encoding="utf-8"))
-        return RelayProfile(str(raw["relay_url"]), str(raw["person_id"]), str(raw.get("person_name") or ""),
+        url = check_relay_url(str(raw["relay_url"]))
+        return RelayProfile(url, str(raw["person_id"]), str(raw.get("person_name") or ""),
                             str(raw.get("role") or "agent"), raw.get("device_id"),
                             LOCAL if raw.get("kind") == LOCAL else REMOTE,
                             str(raw.get("business_name") or ""), str(raw.get("business_number") or ""))
+    except RelayUrlError as exc:
+        log.warning("the saved relay address is refused", extra={"error": type(exc).__name__})
+        return None
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return None
 

@@ -45,6 +45,7 @@ from wadesk.relay import (
 )
 from wadesk.relay.access import ApiError, api_error_handler, error_body
 from wadesk.relay.context import RelayContext
+from wadesk.relay.logs import innermost_frame
 
 log = logging.getLogger("wadesk.relay")
 _LOGGED = "wadesk.error_logged"  # set in the ASGI scope once `_unexpected` logged a 500
@@ -143,18 +144,7 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     answer is sent; RelayApp.__call__ stops it there, so uvicorn does not log it again
     with its full traceback.)"""
     log.error("unexpected error", extra={"path": request.url.path, "error": type(exc).__name__,
-                                         "at": _innermost_frame(exc)})
+                                         "at": innermost_frame(exc)})
     request.scope[_LOGGED] = True
     return JSONResponse(error_body("internal", "Something went wrong on the relay; it has been "
                                    "logged."), status_code=500)
-
-
-def _innermost_frame(exc: BaseException) -> str:
-    """file:line where `exc` was raised (the file relative to the package), no values."""
-    tb = exc.__traceback__
-    if tb is None:
-        return "?"
-    while tb.tb_next is not None:
-        tb = tb.tb_next
-    path = tb.tb_frame.f_code.co_filename.replace("\\", "/")
-    return f"{path.rsplit('/wadesk/', 1)[-1]}:{tb.tb_lineno}"

@@ -34,6 +34,7 @@ from wadesk.store.connection import open_database
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
+OTHER_WRITERS_S = 2.0  # see _watch_other_writers
 READER_THREADS = 4
 
 
@@ -87,6 +88,21 @@ class RelayContext:
         self._latest_seq = await self.write(events.latest_seq)
         self._readers = ThreadPoolExecutor(READER_THREADS, thread_name_prefix="wadesk-relay-read")
         self.started = True
+        self.spawn(self._watch_other_writers(), name="other-writers")
+
+    async def _watch_other_writers(self) -> None:
+        """Events written by another process (`wadesk relay quarantine replay` while the
+        relay runs) reach the desktops within OTHER_WRITERS_S, not only with the relay's
+        next commit of its own: the newest seq is read again now and then (one indexed
+        read)."""
+        while True:
+            await asyncio.sleep(OTHER_WRITERS_S)
+            try:
+                latest = await self.read(events.latest_seq)
+            except Exception as exc:  # the database is failing: the writer reports that
+                log.debug("latest seq not read", extra={"error": type(exc).__name__})
+                continue
+            self._announce(latest)
 
     async def stop(self) -> None:
         if not self.started:

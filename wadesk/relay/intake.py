@@ -45,6 +45,7 @@ from wadesk.cloud.webhook_parser import OBJECT, InvalidWebhook, loads_envelope, 
 from wadesk.cloud.webhook_types import WebhookEvent
 from wadesk.relay.context import RelayContext
 from wadesk.relay.intake_store import IntakeWrite
+from wadesk.relay.logs import innermost_frame
 from wadesk.relay.status_webhooks import translate_statuses
 from wadesk.relay.webhook_events import Translation, translate
 
@@ -167,7 +168,12 @@ class WebhookIntake:
         for name in stored.files_to_delete:
             _delete_media_file(self.ctx.config.media_dir, name)
         for hook in self.after_store:
-            hook(stored)
+            try:
+                hook(stored)
+            except Exception as exc:  # stored all the same: Meta gets its 200
+                self.ctx.stats["webhook_hook_failed"] += 1
+                log.error("after-store hook failed", extra={
+                    "error": type(exc).__name__, "at": innermost_frame(exc)})
 
     def not_stored(self, exc: BaseException) -> Reject:
         """The disk or the database failed: not stored, so not 200. Meta keeps the

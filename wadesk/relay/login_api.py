@@ -9,7 +9,8 @@
     POST   /api/v1/me/password    {"password", "current_password"?} -> 204
     POST   /api/v1/logout         revokes the calling device -> 204
     GET    /api/v1/devices        own devices; admins: ?person_id=N or ?all=1
-    DELETE /api/v1/devices/{id}   revoke: one's own device, or any as admin -> 204
+    DELETE /api/v1/devices/{id}   revoke: one's own device, or any as admin (an owner's:
+                                  only owners) -> 204
 
 A token is 256 random bits, shown once, stored only as a hash. Failed logins count per
 name and per client address (auth.LOGIN_FAILURES_ALLOWED within LOGIN_WINDOW_S); a
@@ -249,6 +250,10 @@ def _revoke(conn: Any, caller: Caller, device_id: int) -> None:
     if device is None or (device[1] != caller.person.id and not caller.may("people.manage")):
         # Someone else's device looks the same as none: no probing of ids.
         raise ApiError(404, "device_not_found", "There is no such device of yours.")
+    if device[1] != caller.person.id and caller.person.role != "owner":
+        holder = people.get_person(conn, device[1])
+        if holder is not None and holder.role == "owner":
+            raise ApiError(403, "forbidden", "Only an owner may revoke an owner's device.")
     if device[3] is None:
         people.revoke_device(conn, device_id)
         people.audit(conn, caller.person, "device.revoked", f"device:{device_id}",

@@ -32,9 +32,31 @@ class JsonFormatter(logging.Formatter):
             if any(word in name.lower() for word in _NEVER) and name != "dedupe_key":
                 continue
             entry[name] = value if isinstance(value, (int, float, bool, type(None))) else str(value)
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[1] is not None:
+            # The type and where, never the exception's own text: it can hold whatever
+            # the failing code held (a message text, a token in a URL).
+            exc = record.exc_info[1]
+            entry["exception"] = type(exc).__name__
+            entry["frames"] = frames(exc)
         return json.dumps(entry, ensure_ascii=False)
+
+
+def frames(exc: BaseException, limit: int = 8) -> str:
+    """Where `exc` came from, innermost last: "file:line function" (files relative to
+    the package), no values."""
+    found: list[str] = []
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        path = code.co_filename.replace("\\", "/").rsplit("/wadesk/", 1)[-1]
+        found.append(f"{path}:{tb.tb_lineno} {code.co_name}")
+        tb = tb.tb_next
+    return " > ".join(found[-limit:]) or "?"
+
+
+def innermost_frame(exc: BaseException) -> str:
+    """file:line where `exc` was raised (the file relative to the package), no values."""
+    return frames(exc, 1).rsplit(" ", 1)[0]
 
 
 def configure(level: str = "info") -> None:

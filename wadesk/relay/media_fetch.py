@@ -34,7 +34,6 @@ log = logging.getLogger("wadesk.relay.media")
 WORKERS = 2
 FIRST_RETRY_S = 2.0
 MAX_RETRY_S = 600.0
-MAX_ATTEMPTS = 12
 MEDIA_KINDS = ("message.in", "message.out", "message.echo")
 
 
@@ -42,8 +41,10 @@ class MediaFetcher:
     def __init__(self, ctx: RelayContext, *, first_retry_s: float = FIRST_RETRY_S) -> None:
         self.ctx = ctx
         self.first_retry_s = first_retry_s
+        self.max_retry_s = MAX_RETRY_S
         self.queue: asyncio.Queue[str] = asyncio.Queue()
         self.attempts: dict[str, int] = {}
+        self.first_failure: dict[str, float] = {}  # monotonic time, by wamid
         self.queued: set[str] = set()
         # Media that wait for a new Cloud API token, by wamid.
         self.waiting_for_token: set[str] = set()
@@ -140,6 +141,7 @@ class MediaFetcher:
             (self.ctx.config.media_dir / name).unlink(missing_ok=True)
             return False
         self.attempts.pop(wamid, None)
+        self.first_failure.pop(wamid, None)
         self.stored += 1
         self.ctx.stats["media_stored"] += 1
         log.info("media stored", extra={"wamid": wamid, "bytes": payload["size"]})
@@ -148,16 +150,22 @@ class MediaFetcher:
     def _retry_later(self, wamid: str, exc: Exception) -> None:
         attempt = self.attempts.get(wamid, 0) + 1
         self.attempts[wamid] = attempt
+        first = self.first_failure.setdefault(wamid, time.monotonic())
         retryable = not isinstance(exc, CloudError) or exc.retryable
         code = getattr(exc, "code", None)
-        if not retryable or attempt >= MAX_ATTEMPTS:
+        # Retried for as long as the media id can live (Meta keeps it 7 days from the
+        # message, which is older than our first failure): a longer outage at Meta or
+        # on this server's network must not lose a customer's photo.
+        id_dead = time.monotonic() - first >= relay_media.MEDIA_ID_LIFETIME_S
+        if not retryable or id_dead:
             self.failed += 1
             self.ctx.stats["media_failed"] += 1
             self.attempts.pop(wamid, None)
+            self.first_failure.pop(wamid, None)
             log.warning("media not fetched", extra={"wamid": wamid, "error": type(exc).__name__,
                                                     "code": code, "attempts": attempt})
             return
-        delay = min(self.first_retry_s * 2 ** (attempt - 1), MAX_RETRY_S)
+        delay = min(self.first_retry_s * 2 ** min(attempt - 1, 30), self.max_retry_s)
         log.info("media fetch will be retried", extra={"wamid": wamid, "error": type(exc).__name__,
                                                        "code": code, "in_s": delay})
 

@@ -13,7 +13,8 @@ ordinary way to the same intake (RelayApp routes /webhook to it): GET/HEAD, a qu
 string, `Expect: 100-continue`, an upgrade, and a request pipelined behind another
 one on the same connection (so answers stay in order). A refusal before the body is
 complete (413, 415, a bad Content-Length) is answered at once and the connection
-closed: its remaining bytes are not worth reading.
+closed: its remaining bytes are not worth reading. Any request whose line and headers
+exceed MAX_HEAD gets 431 and a closed connection (httptools has no limit of its own).
 
 It relies on uvicorn's protocol attributes (`cycle`, `pipeline`, `url`, `headers`,
 `parser`, `on_response_complete`); `protocol_for` checks they exist and otherwise
@@ -34,7 +35,8 @@ try:
 except ImportError:  # httptools missing: uvicorn uses h11, and so do we
     HttpToolsProtocol = None  # type: ignore[assignment,misc]
 
-_NEEDED = ("on_message_begin", "on_headers_complete", "on_body", "on_message_complete",
+MAX_HEAD = 64 * 1024  # request line and headers (nginx's default allows 32 KB)
+_NEEDED = ("on_message_begin", "on_url", "on_header", "on_headers_complete", "on_body", "on_message_complete",
            "on_response_complete", "connection_lost", "shutdown")
 _STATUS = {200: b"200 OK", 400: b"400 Bad Request", 401: b"401 Unauthorized",
            403: b"403 Forbidden", 413: b"413 Payload Too Large",
@@ -80,8 +82,41 @@ class _Pending:
 
 class _WebhookFastPath(HttpToolsProtocol or object):  # type: ignore[misc]
     intake: WebhookIntake
+    _head_size = 0
+    _head_refused = False
+
+    # A request line and headers of more than MAX_HEAD bytes get 431 and the connection
+    # is closed (httptools itself sets no limit: a client could grow them without end).
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._head_size = 0
+
+    def on_url(self, url: bytes) -> None:
+        if self._counted(len(url)):
+            super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if self._counted(len(name) + len(value)):
+            super().on_header(name, value)
+
+    def _counted(self, size: int) -> bool:
+        if self._head_refused:
+            return False
+        self._head_size += size
+        if self._head_size <= MAX_HEAD:
+            return True
+        self._head_refused = True
+        self.intake.ctx.stats["http_431"] += 1
+        body = b'{"error":{"code":"headers_too_large","message":"The request\'s headers are too large."}}'
+        self.transport.write(b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
+                             b"content-type: application/json\r\ncontent-length: "
+                             + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
+        self.transport.close()
+        return False
 
     def on_headers_complete(self) -> None:
+        if self._head_refused:
+            return
         parser = self.parser
         if (self.url != b"/webhook" or parser.get_method() != b"POST"
                 or self.expect_100_continue or parser.should_upgrade()
@@ -97,6 +132,8 @@ class _WebhookFastPath(HttpToolsProtocol or object):  # type: ignore[misc]
             self._refuse_early(pending, rej)
 
     def on_body(self, body: bytes) -> None:
+        if self._head_refused:
+            return
         pending = self.cycle
         if type(pending) is not _Pending:
             super().on_body(body)
@@ -110,6 +147,8 @@ class _WebhookFastPath(HttpToolsProtocol or object):  # type: ignore[misc]
         pending.chunks.append(body)
 
     def on_message_complete(self) -> None:
+        if self._head_refused:
+            return
         pending = self.cycle
         if type(pending) is not _Pending:
             super().on_message_complete()

@@ -16,7 +16,6 @@ import secrets
 import time
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from wadesk.store._db import Connection, execute, query_all, query_one, transaction
@@ -61,22 +60,12 @@ def save_media(conn: Connection, message_id: int, data: bytes, media_dir: Path) 
 
 
 def read_media(conn: Connection, message_id: int, media_dir: Path) -> bytes | None:
-    """The decrypted media of a message, or None if it has no local file."""
-    row = query_one(conn, "SELECT media_file, media_key FROM messages WHERE id = ?", (message_id,))
-    if row is None or row[0] is None:
-        return None
-    name, key = row
-    try:
-        sealed = (media_dir / name).read_bytes()
-    except FileNotFoundError:
-        raise MediaFileError("The media file of this message is missing.") from None
-    if not sealed.startswith(MAGIC) or len(sealed) < len(MAGIC) + _NONCE_BYTES + 16:
-        raise MediaFileError("The media file of this message is damaged.")
-    nonce = sealed[len(MAGIC) : len(MAGIC) + _NONCE_BYTES]
-    try:
-        return AESGCM(key).decrypt(nonce, sealed[len(MAGIC) + _NONCE_BYTES :], _aad(name))
-    except InvalidTag:
-        raise MediaFileError("The media file of this message is damaged.") from None
+    """The decrypted media of a message, or None if it has no local file (both steps of
+    sealed_media at once, on the connection's thread)."""
+    from wadesk.store import sealed_media  # it builds on this module's file format
+
+    sealed = sealed_media.locate_media(conn, message_id)
+    return None if sealed is None else sealed_media.open_sealed(media_dir, sealed)
 
 
 def delete_media_file(media_dir: Path, name: str) -> None:

@@ -1,22 +1,30 @@
-"""A photo opened large, decrypted in memory only (never written to disk to show it)."""
+"""A photo opened large, decrypted in memory only (never written to disk to show it).
+
+The photo arrives decoded and already scaled to `viewer_limit` (media_jobs does that on
+a worker thread); the dialog only shows it, so opening a big photo never stalls the UI.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
+def viewer_limit(parent: QWidget | None) -> QSize:
+    """The largest size the viewer shows a photo at: most of the screen it opens on."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() * 0.85
+
+
 class ImageViewer(QDialog):
-    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, image: QImage, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("ImageViewer")
-        image = QImage.fromData(data)
         self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.label.setAccessibleName(title)
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
-        limit = screen.size() * 0.85
+        limit = viewer_limit(parent)
         if not image.isNull():
             pixmap = QPixmap.fromImage(image)
             if pixmap.width() > limit.width() or pixmap.height() > limit.height():

@@ -41,6 +41,15 @@ class ConnectionState:
         self.state = new
         return changed
 
+    def restarting(self) -> bool:
+        """A part of the worker failed and starts again: not "online" until the relay has
+        answered anew (the offline clock is not started: the network may be fine).
+        True when the shown state changes."""
+        if self.state != ONLINE:
+            return False  # reconnecting already, or offline (no relay, signed out), which says more
+        self.state = RECONNECTING
+        return True
+
     def signed_out(self) -> None:
         self.state = OFFLINE
 

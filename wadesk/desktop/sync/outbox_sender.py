@@ -26,6 +26,10 @@ A first message to a number (Ctrl+N) is a `send` without a local conversation
 (`conversation_id` null) and without a local echo: it always goes by `to`, the relay
 makes the conversation, and the sync brings it. Refused, it has no bubble to mark
 failed: the refusal goes to the UI with conversation id 0 and the relay's reason.
+
+An attachment whose encrypted file is gone or damaged is refused here, with
+MEDIA_MISSING. Anything else unexpected escapes `ship`; the worker puts the item back
+and, after a few tries, settles it with `give_up` (SEND_ERROR), as a refusal.
 """
 
 from __future__ import annotations
@@ -37,14 +41,18 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from wadesk.core.send_failure_texts import MEDIA_MISSING
+
+from wadesk.core.send_failure_texts import MEDIA_MISSING, SEND_ERROR
+from wadesk.desktop.sync.error_log import described
 from wadesk.desktop.sync.event_apply import SendRefusal
-from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayRefused, RelayUnavailable
+from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayBadAnswer, RelayRefused, RelayUnavailable
 from wadesk.store import media_files, messages, notes, outbox, replica_sync, statuses
 from wadesk.store._db import Connection, transaction
+from wadesk.store.media_files import MediaFileError
 from wadesk.store.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
+
 
 
 class Outcome(Enum):
@@ -107,13 +115,23 @@ def _refuse_note(conn: Connection, item: OutboxItem) -> None:
 
 
 def _media_of(conn: Connection, client_id: str, media_dir: Path) -> tuple[bytes, str, str] | None:
+    """The file to upload for a send; None when it is gone or damaged (refused then)."""
     found = messages.get_message_by_client_id(conn, client_id)
     if found is None:
         return None
-    data = media_files.read_media(conn, found.id, media_dir)
+    try:
+        data = media_files.read_media(conn, found.id, media_dir)
+    except MediaFileError as exc:
+        log.warning("the file of a queued attachment cannot be read: %s at %s", *described(exc))
+        return None
     if data is None:
         return None
     return data, found.media_mime or "application/octet-stream", found.media_filename or "file"
+
+
+def _is_id(value: Any) -> bool:
+    """An id as the relay gives them: a number, or a non-empty string of text."""
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and value != "")
 
 
 def _replace_note(conn: Connection, local_note_id: int | None, conversation_id: int, answer: dict[str, Any],
@@ -162,23 +180,34 @@ class OutboxSender:
                                exc.status >= 502 and exc.code not in ("cloud_token_expired", "cloud_unavailable")))
         except RelayRefused as exc:
             log.info("relay refused an outbox item", extra={"op": op, "status": exc.status, "code": exc.code})
-            if op == "send":
-                found = await self.db.run(_refuse_send, item, exc.code, str(exc))
-                refusal = SendRefusal(found[1], found[0], exc.code, str(exc)) if found else None
-                if found is None and local is None:  # a first message to a number: say so
-                    refusal = SendRefusal(0, 0, exc.code, str(exc))
-                return Shipped(Outcome.DONE, conversation_id=found[1] if found else local,
-                               message_id=found[0] if found else None, refusal=refusal)
-            if op == "note":
-                # The author must not go on seeing a note the team never got: it leaves
-                # this PC too, and the window says why (a refusal without a message id).
-                await self.db.run(_refuse_note, item)
-                return Shipped(Outcome.DONE, conversation_id=local, notes_changed=True,
-                               refusal=SendRefusal(local, 0, exc.code, str(exc)) if local else None)
-            # A refused assignment or label: nothing to resend; the next sync shows the
-            # team's real state.
-            await self.db.run(outbox.mark_sent, item.client_id)
-            return Shipped(Outcome.DONE, conversation_id=local)
+            return await self._settle(item, exc.code, str(exc))
+
+    async def give_up(self, item: OutboxItem, reason: str = SEND_ERROR) -> Shipped:
+        """`item` failed on this PC again and again: settle it as refused, with `reason`
+        (its echo shows failed and why; a text can be sent again from there)."""
+        return await self._settle(item, "send_error", reason)
+
+    async def _settle(self, item: OutboxItem, code: str, reason: str) -> Shipped:
+        """Take a refused item off the queue and say why."""
+        op = item.payload.get("op", "send")
+        local = item.payload.get("conversation_id")
+        if op == "send":
+            found = await self.db.run(_refuse_send, item, code, reason)
+            refusal = SendRefusal(found[1], found[0], code, reason) if found else None
+            if found is None and local is None:  # a first message to a number: say so
+                refusal = SendRefusal(0, 0, code, reason)
+            return Shipped(Outcome.DONE, conversation_id=found[1] if found else local,
+                           message_id=found[0] if found else None, refusal=refusal)
+        if op == "note":
+            # The author must not go on seeing a note the team never got: it leaves
+            # this PC too, and the window says why (a refusal without a message id).
+            await self.db.run(_refuse_note, item)
+            return Shipped(Outcome.DONE, conversation_id=local, notes_changed=True,
+                           refusal=SendRefusal(local, 0, code, reason) if local else None)
+        # A refused assignment or label: nothing to resend; the next sync shows the
+        # team's real state.
+        await self.db.run(outbox.mark_sent, item.client_id)
+        return Shipped(Outcome.DONE, conversation_id=local)
 
     async def _send(self, item: OutboxItem) -> Shipped:
         kind = item.payload["message"]["type"]
@@ -195,6 +224,8 @@ class OutboxSender:
                     raise RelayRefused(MEDIA_MISSING, code="media_missing")
                 data, mime, filename = media
                 answer = await self.api.upload_media(data, mime, filename)
+                if not _is_id(answer.get("media_id")):
+                    raise RelayBadAnswer("The relay did not name the uploaded file.", status=200)
                 media_id = str(answer["media_id"])
                 await self.db.run(replica_sync.remember_upload, item.client_id, media_id)
         status, answer = await self.api.send(send_body(item, relay_id, media_id))
@@ -228,6 +259,8 @@ class OutboxSender:
                 answer = await self.api.add_note(relay_id, payload["text"])
         else:
             answer = await self.api.add_note(relay_id, payload["text"])
+        if not _is_id(answer.get("id")):
+            raise RelayBadAnswer("The relay did not name the saved note.", status=200)
 
         def done(conn: Connection) -> None:
             with transaction(conn):

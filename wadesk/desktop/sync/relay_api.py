@@ -5,7 +5,13 @@ status code:
 
     RelayAuthError     401: the device token is unknown or revoked (log in again)
     RelayRefused       any other 4xx: the relay understood and said no (code, message)
-    RelayUnavailable   no answer, 5xx, 429: try again later (retry_after seconds)
+    RelayUnavailable   no answer, 5xx, 429, or a 2xx that is not a JSON object (a captive
+                       portal, a misconfigured proxy): try again later (retry_after seconds)
+
+and the caller may raise a fourth when a JSON answer lacks what it needs:
+
+    RelayBadAnswer     a 2xx JSON object without the field the call needs (no media id,
+                       no note id): a fault of this relay, not of the network
 
 The token goes only into the Authorization header; it is never logged, and neither
 are message texts (the structured log here carries paths and status codes only).
@@ -40,6 +46,10 @@ class RelayRefused(RelayError):
     pass
 
 
+class RelayBadAnswer(RelayError):
+    pass
+
+
 class RelayUnavailable(RelayError):
     def __init__(self, message: str, *, status: int = 0, code: str = "",
                  retry_after: float | None = None) -> None:
@@ -61,6 +71,26 @@ def _error_of(response: httpx.Response) -> tuple[str, str]:
         return str(error.get("code") or ""), str(error.get("message") or "")
     except (ValueError, AttributeError):
         return "", ""
+
+
+def _object_of(response: httpx.Response) -> dict[str, Any]:
+    """A success's JSON object ({} for an empty answer). Anything else in its place (an
+    HTML page from a proxy, a list) says the relay is not really there: try again later."""
+    if response.status_code == 204 or not response.content:
+        return {}
+    try:
+        answer = response.json()
+    except ValueError as exc:
+        raise RelayUnavailable("The relay sent an answer that is not JSON.", status=response.status_code,
+                               code="not_json") from exc
+    if not isinstance(answer, dict):
+        raise RelayUnavailable("The relay sent an answer that is not a JSON object.", status=response.status_code,
+                               code="not_json")
+    return answer
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
 
 
 def check(response: httpx.Response) -> httpx.Response:
@@ -106,14 +136,8 @@ class RelayApi:
             raise RelayUnavailable("The relay cannot be reached.", code="unreachable") from exc
         return check(response)
 
-    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
-        response = await self._call(method, path, **kwargs)
-        if response.status_code == 204 or not response.content:
-            return {}
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise RelayUnavailable("The relay sent an answer that is not JSON.", status=response.status_code) from exc
+    async def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        return _object_of(await self._call(method, path, **kwargs))
 
     # -- sync ----------------------------------------------------------------------------
 
@@ -126,7 +150,7 @@ class RelayApi:
         return await self._json("GET", "/api/v1/me")
 
     async def people(self) -> list[dict[str, Any]]:
-        return (await self._json("GET", "/api/v1/people")).get("people", [])
+        return _dicts((await self._json("GET", "/api/v1/people")).get("people"))
 
     async def templates(self, *, refresh: bool = False) -> list[dict[str, Any]] | None:
         """The business's message templates as Meta describes them (`refresh`: not from
@@ -137,14 +161,15 @@ class RelayApi:
             if exc.status == 404 and exc.code in ("", "not_found"):
                 return None
             raise
-        templates = answer.get("templates") if isinstance(answer, dict) else None
-        return [t for t in templates if isinstance(t, dict)] if isinstance(templates, list) else []
+        return _dicts(answer.get("templates"))
 
     # -- sending -------------------------------------------------------------------------
 
     async def send(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         response = await self._call("POST", "/api/v1/messages", json=body)
-        return response.status_code, response.json()
+        # Not JSON after a 2xx: the relay may have the message, or a proxy answered for
+        # it. Either way a retry with the same client id settles it without a double.
+        return response.status_code, _object_of(response)
 
     async def upload_media(self, data: bytes, mime: str, filename: str) -> dict[str, Any]:
         return await self._json("POST", "/api/v1/media", params={"filename": filename}, content=data,
@@ -167,7 +192,7 @@ class RelayApi:
                                 json={"assignee_id": person_id})
 
     async def notes(self, relay_conversation_id: int) -> list[dict[str, Any]]:
-        return (await self._json("GET", f"/api/v1/conversations/{relay_conversation_id}/notes")).get("notes", [])
+        return _dicts((await self._json("GET", f"/api/v1/conversations/{relay_conversation_id}/notes")).get("notes"))
 
     async def add_note(self, relay_conversation_id: int, text: str) -> dict[str, Any]:
         return await self._json("POST", f"/api/v1/conversations/{relay_conversation_id}/notes",

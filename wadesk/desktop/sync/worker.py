@@ -15,6 +15,13 @@ own writer connection, and so do the user's own writes (the window submits them 
 `worker.db`: store_writer.py); the UI keeps its connection for short reads. Results
 reach the UI only through the
 signals below; this module never touches a widget.
+
+Nothing stops for good: the long-poll, the outbox and the media downloads run under
+`_supervised`, which starts a loop that failed again after a backoff (the status bar
+says "reconnecting" meanwhile). In the outbox an item that fails unexpectedly waits
+alone, with backoff, and after `outbox_error_tries` is settled as failed with a plain
+reason; what was written after it in the same conversation waits for it (order), the
+other conversations go on. Failures are logged by type and place only (error_log.py).
 """
 
 from __future__ import annotations
@@ -31,12 +38,13 @@ from typing import Any
 import httpx
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
+from wadesk.desktop.sync import presence
 from wadesk.desktop.sync.connection_state import ConnectionState
 from wadesk.desktop.sync.db_thread import DbThread
+from wadesk.desktop.sync.error_log import described
 from wadesk.desktop.sync.event_apply import ColleagueTyping, apply_page
 from wadesk.desktop.sync.media_fetch import MediaFetcher
-from wadesk.desktop.sync import presence
-from wadesk.desktop.sync.outbox_sender import Outcome, OutboxSender
+from wadesk.desktop.sync.outbox_sender import OutboxSender, Outcome
 from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayError, RelayUnavailable
 from wadesk.desktop.sync.template_list import TemplateFetcher
 from wadesk.store import conversations, outbox, replica_sync
@@ -67,6 +75,21 @@ class WorkerSettings:
     templates_every_s: float = 600.0  # templates change rarely (Meta reviews them)
     templates_retry_s: float = 30.0  # after a failed fetch
     presence_max_s: float = presence.MAX_S  # one report of "typing" shows no longer than this
+    outbox_error_tries: int = 5  # an item failing unexpectedly this often is settled as failed
+
+
+def _order_key(item: Any) -> Any:
+    """What an outbox item must stay in order with: its conversation, or for a first
+    message to a number (no conversation yet) that number."""
+    conversation = item.payload.get("conversation_id")
+    if conversation is not None:
+        return conversation
+    to = item.payload.get("to") or {}
+    return ("to", str(to.get("wa_id") or to.get("user_id") or item.client_id))
+
+
+def _still_queued(conn: Any, client_id: str) -> bool:
+    return any(i.client_id == client_id and i.state in ("queued", "sending") for i in outbox.list_outbox(conn))
 
 
 class SyncWorker(QObject):
@@ -107,6 +130,10 @@ class SyncWorker(QObject):
         self._typing_told: dict[int, float] = {}
         self._presence_shown: list[ColleagueTyping] | None = None
         self._signed_out = False
+        self._ship_errors: dict[str, int] = {}  # client id -> unexpected failures so far (this session)
+        # Conversation (see _order_key) -> (client id, due at): an item that failed
+        # unexpectedly and waits; what follows it there waits too.
+        self._held: dict[Any, tuple[str, int]] = {}
 
     # -- life cycle (UI thread) ----------------------------------------------------------
 
@@ -138,8 +165,8 @@ class SyncWorker(QObject):
         self._loop = loop
         try:
             loop.run_until_complete(self._main())
-        except Exception:
-            log.exception("the sync worker stopped")
+        except Exception as exc:  # noqa: BLE001 - logged by type and place only (a text may be in it)
+            log.error("the sync worker stopped: %s at %s", *described(exc))
         finally:
             self._ready.set()
             loop.close()
@@ -155,12 +182,12 @@ class SyncWorker(QObject):
         self._media = MediaFetcher(self.api, self.db, self.media_dir, on_saved=self.media_ready.emit,
                                    on_signed_out=self._sign_out) if self.media_dir is not None else None
         self._ready.set()
-        self._spawn(self._sync_loop())
-        self._spawn(self._outbox_loop())
+        self._spawn(self._supervised("sync", self._sync_loop))
+        self._spawn(self._supervised("outbox", self._outbox_loop))
         self._spawn(self._team_then_templates())
         if self._media is not None:
             for _ in range(self.settings.media_downloads):
-                self._spawn(self._media.run())
+                self._spawn(self._supervised("media", self._media.run, shows_state=False))
             self._spawn(self._queue_recent_media())
         await self._emit_state()
         try:
@@ -180,7 +207,35 @@ class SyncWorker(QObject):
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
-            log.error("a sync task failed: %r", task.exception())
+            # By type and place only: an exception can hold a message text.
+            log.error("a sync task failed: %s at %s", *described(task.exception()))
+
+    async def _supervised(self, name: str, make: Callable[[], Coroutine[Any, Any, Any]], *,
+                          shows_state: bool = True) -> None:
+        """Run `make()`; when it fails, start it again after a backoff, with the status
+        bar saying "reconnecting" meanwhile (`shows_state`). Ends when it returns (signed
+        out) or is cancelled (stop)."""
+        crashes = 0
+        while True:
+            started = time.monotonic()
+            try:
+                await make()
+                return
+            except Exception as exc:  # noqa: BLE001 - any failure: started again, never stopped for good
+                if self._signed_out:
+                    return
+                # Failures far apart do not add up to a long wait.
+                crashes = 1 if time.monotonic() - started > self.settings.backoff_cap_s else crashes + 1
+                log.error("the %s loop failed and starts again: %s at %s", name, *described(exc))
+                if shows_state and self.connection.restarting():
+                    await self._emit_state_safely()
+            await asyncio.sleep(self.connection.delay(crashes))
+
+    async def _emit_state_safely(self) -> None:
+        try:
+            await self._emit_state()
+        except Exception as exc:  # noqa: BLE001 - the store itself may be what failed
+            log.warning("the connection state was not shown: %s at %s", *described(exc))
 
     def _call(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> None:
         """From the UI thread: run make() on the loop (dropped when not running)."""
@@ -320,7 +375,16 @@ class SyncWorker(QObject):
                 self._kick.clear()
                 continue
             for position, item in enumerate(items):
-                shipped = await self._sender.ship(item)
+                if await self._waits_for_held(item):
+                    continue
+                try:
+                    shipped = await self._sender.ship(item)
+                except Exception as exc:  # noqa: BLE001 - one item's failure must not stop the others
+                    shipped = await self._ship_failed(item, exc)
+                    if shipped is None:
+                        continue  # put back; the rest goes on
+                self._held.pop(_order_key(item), None)
+                self._ship_errors.pop(item.client_id, None)
                 if shipped.outcome is Outcome.DONE:
                     await self._answered()
                     if shipped.message_id is not None and shipped.conversation_id is not None:
@@ -338,12 +402,42 @@ class SyncWorker(QObject):
                 if shipped.unreachable:
                     await self._failed()
                 delay = shipped.retry_after if shipped.retry_after is not None else self.connection.delay(item.attempts)
-                # The rest of the batch waits as long, so messages keep their order.
-                await self._put_back(rest, delay, "relay unavailable")
+                # The rest of the batch waits as long, and so does what comes later in
+                # this item's conversation: messages keep their order.
+                at = await self._put_back(rest, delay, "relay unavailable")
+                self._held[_order_key(item)] = (item.client_id, at)
                 break
             await self._emit_state()
 
-    async def _put_back(self, items: list[Any], delay: float, why: str) -> None:
+    async def _ship_failed(self, item: Any, exc: Exception) -> Any:
+        """`ship` failed unexpectedly (a bug, a relay answer it cannot use): put the item
+        back with backoff and hold its conversation (None), or after
+        `outbox_error_tries` settle it as failed with a plain reason (its Shipped)."""
+        tries = self._ship_errors.get(item.client_id, 0) + 1
+        op = str(item.payload.get("op", "send"))
+        log.error("an outbox item (%s, try %d) failed: %s at %s", op, tries, *described(exc))
+        if tries >= self.settings.outbox_error_tries:
+            return await self._sender.give_up(item)
+        self._ship_errors[item.client_id] = tries
+        at = await self._put_back([item], self.connection.delay(tries), f"error: {type(exc).__name__}")
+        self._held[_order_key(item)] = (item.client_id, at)
+        return None
+
+    async def _waits_for_held(self, item: Any) -> bool:
+        """An earlier item of the same conversation failed and waits: this one waits as
+        long (put back behind it). True when `item` was put back."""
+        key = _order_key(item)
+        held = self._held.get(key)
+        if held is None or held[0] == item.client_id:
+            return False
+        if not await self.db.run(_still_queued, held[0]):
+            del self._held[key]  # gone meanwhile (an erasure): nothing to wait for
+            return False
+        await self._put_back([item], max(0.0, held[1] - time.time()), "waits for an earlier item")
+        return True
+
+    async def _put_back(self, items: list[Any], delay: float, why: str) -> int:
+        """Queue `items` again in `delay` seconds; the time they are due."""
         at = int(time.time() + delay + 0.999)
 
         def put_back(conn: Any) -> None:
@@ -351,6 +445,7 @@ class SyncWorker(QObject):
                 outbox.retry_later(conn, item.client_id, next_attempt_at=at, error=why)
 
         await self.db.run(put_back)
+        return at
 
     # -- one-off calls -------------------------------------------------------------------
 

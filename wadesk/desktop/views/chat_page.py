@@ -3,7 +3,9 @@
 It owns the chat model and routes what the user does to signals carrying the open
 conversation's id; the main window turns those into store writes (actions.py).
 Opening media happens here: photos in a viewer, everything else in the system's
-program through a temporary file the media cache removes again.
+program through a temporary file the media cache removes again. The file is decrypted
+(and a copy written) on a worker (media_jobs.py) while a busy cursor shows; a file not
+downloaded yet, damaged, or that cannot be written is explained in a message box.
 """
 
 from __future__ import annotations
@@ -11,11 +13,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from wadesk.desktop import media_jobs as jobs
 from wadesk.desktop import message_kinds as mk
 from wadesk.desktop.actions import window_refused
+from wadesk.desktop.dialogs.image_viewer import ImageViewer, viewer_limit
 from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.models.chat_model import ChatModel
 from wadesk.desktop.models.conversation_list_model import contact_name
@@ -46,6 +56,8 @@ class ChatPage(QWidget):
         self._team = team
         self.media = media
         self._drafts: dict[int, str] = {}  # unsent text per conversation, as WhatsApp keeps it
+        self._viewer_titles: dict[int, str] = {}  # message id -> title of the photo being opened
+        self.media_notice: QMessageBox | None = None  # the last failure told about opening or saving
         self.model = ChatModel(conn, team, self)
         self.delegate = ChatDelegate(media, self)
         self.view = ChatView(self.delegate)
@@ -61,6 +73,8 @@ class ChatPage(QWidget):
         layout.addWidget(self.composer)
 
         media.ready.connect(self.view.media_ready)
+        media.job_done.connect(self._media_job_done)
+        media.busy_changed.connect(self._show_busy)
         self.header.window_changed.connect(self.composer.set_window_open)
         self.header.assign_requested.connect(lambda person: self._emit(self.assign, person))
         self.header.unassign_requested.connect(lambda: self._emit(self.assign, None))
@@ -170,27 +184,73 @@ class ChatPage(QWidget):
         if item is None or item.message is None:
             return
         if not item.message.media_file:
-            QMessageBox.information(self, self.tr("Not downloaded yet"),
-                                    self.tr("This file has not been downloaded yet. It appears here as soon as it is."))
+            self._media_failed(jobs.OPEN, jobs.MISSING)
             return
         if item.kind in (mk.PHOTO, mk.STICKER):
-            data = self.media.read(message_id)
-            if data is not None:
-                from wadesk.desktop.dialogs.image_viewer import ImageViewer
-
-                ImageViewer(data, item.message.media_filename or self.header.name.text(), self).exec()
-            return
-        extension = {mk.VOICE: ".ogg", mk.VIDEO: ".mp4"}.get(item.kind, "")
-        name = item.message.media_filename or (mk.kind_label(item.kind) + extension)
-        if not self.media.open_externally(message_id, name):
-            QMessageBox.warning(self, self.tr("Cannot open the file"),
-                                self.tr("wadesk could not open this file. Try “Save as…” instead."))
+            failure = self.media.view(message_id, viewer_limit(self))
+            if failure is None:
+                self._viewer_titles[message_id] = item.message.media_filename or self.header.name.text()
+            action = jobs.VIEW
+        else:
+            extension = {mk.VOICE: ".ogg", mk.VIDEO: ".mp4"}.get(item.kind, "")
+            name = item.message.media_filename or (mk.kind_label(item.kind) + extension)
+            failure, action = self.media.open_externally(message_id, name), jobs.OPEN
+        if failure is not None:
+            self._media_failed(action, failure)
 
     def save_media(self, message_id: int) -> None:
         item = self.model.item(self.model.row_of_key(f"m{message_id}"))
         if item is None or item.message is None:
             return
+        if not item.message.media_file:  # before asking where: there is nothing to save yet
+            self._media_failed(jobs.SAVE, jobs.MISSING)
+            return
         suggested = item.message.media_filename or mk.kind_label(item.kind)
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested)
         if path:
-            self.media.save_as(message_id, Path(path))
+            failure = self.media.save_as(message_id, Path(path))
+            if failure is not None:
+                self._media_failed(jobs.SAVE, failure)
+
+    def _media_job_done(self, result: jobs.JobResult) -> None:
+        title = self._viewer_titles.pop(result.message_id, "") if result.action == jobs.VIEW else ""
+        if result.failure is not None:
+            self._media_failed(result.action, result.failure)
+        elif result.action == jobs.VIEW and result.image is not None:
+            viewer = ImageViewer(result.image, title, self)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            viewer.open()
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _media_failed(self, action: str, failure: str) -> None:
+        """Tell the user in plain words why a file did not open or was not saved."""
+        saving = action == jobs.SAVE
+        title = self.tr("Not saved") if saving else self.tr("Cannot open the file")
+        icon = QMessageBox.Icon.Warning
+        if failure == jobs.MISSING:
+            icon, title = QMessageBox.Icon.Information, self.tr("Not downloaded yet")
+            text = self.tr("This file has not been downloaded yet. It appears here as soon as it is.")
+        elif failure == jobs.NOT_OPENED:
+            text = self.tr("wadesk could not open this file. Try “Save as…” instead.")
+        elif failure == jobs.DAMAGED:
+            text = self.tr("This file is damaged or cannot be decrypted.")
+        elif failure == jobs.NO_SPACE:
+            text = (self.tr("The file could not be saved: the disk is full.") if saving
+                    else self.tr("wadesk could not make the copy to open: the disk is full."))
+        elif failure == jobs.NO_PERMISSION:
+            text = (self.tr("The file could not be saved: wadesk may not write to this folder. "
+                            "Choose another folder.") if saving
+                    else self.tr("wadesk could not make the copy to open: it may not write to the temporary folder."))
+        else:
+            text = (self.tr("The file could not be saved to this folder.") if saving
+                    else self.tr("wadesk could not make the copy to open."))
+        if self.media_notice is not None:
+            self.media_notice.deleteLater()
+        self.media_notice = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        self.media_notice.setObjectName("MediaNotice")
+        self.media_notice.open()  # window-modal, without a nested event loop

@@ -4,6 +4,9 @@ The composer only emits what the user wants to send; actions.py writes the local
 and the outbox entry, and the sync worker ships it. While the 24-hour window is
 closed, free text is replaced by a plain explanation and the template button; internal
 notes stay possible, since they never reach the customer.
+
+A send empties the field at once, but what was sent stays with the composer until the
+store has it, and comes back if the write fails (composer_pending.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from wadesk.desktop.models.quick_reply_model import QuickReplyModel, fill_placeh
 from wadesk.desktop.theme import current_colours
 from wadesk.desktop.views import glyphs
 from wadesk.desktop.views.composer_edit import ComposerEdit
+from wadesk.desktop.views.composer_pending import PendingSends
 
 COUNTER_FROM = 0.9  # show the character counter from 90 % of the limit
 
@@ -36,8 +40,9 @@ class _Bar(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title = QLabel(objectName="BarTitle")
-        self.text = QLabel(objectName="BarText", wordWrap=True)
+        self.title = QLabel(objectName="BarTitle", textFormat=Qt.TextFormat.PlainText)
+        # Plain text: a customer's "<b>" in a quoted message is shown, not obeyed.
+        self.text = QLabel(objectName="BarText", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.close_button = QToolButton(objectName="BarClose", autoRaise=True)
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setIconSize(QSize(16, 16))
@@ -61,7 +66,7 @@ class _Bar(QWidget):
         self.show()
 
 
-class Composer(QWidget):
+class Composer(PendingSends, QWidget):
     send_text = Signal(str, str)  # text, wamid replied to ("" for none)
     send_media = Signal(str, str, str)  # path, caption, wamid replied to
     send_template = Signal(object, str)  # TemplateMessage, the text as the customer reads it
@@ -79,6 +84,7 @@ class Composer(QWidget):
         self._templates: list[MessageTemplate] = []
         self._placeholders: dict[str, str] = {}
         self._temp_dir: Path | None = None
+        self._init_pending()
 
         self.reply_bar = _Bar("ReplyBar")
         self.reply_bar.closed.connect(self.clear_reply)
@@ -86,6 +92,9 @@ class Composer(QWidget):
         self.attachment_bar.closed.connect(self.clear_attachment)
         self.warning_bar = _Bar("WarningBar")
         self.warning_bar.closed.connect(self.warning_bar.hide)
+        # A text that could not be put back is shown here: it must be copyable.
+        self.warning_bar.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.closed_banner = QWidget(objectName="ClosedBanner")
         self.closed_banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.closed_text = QLabel(wordWrap=True, objectName="ClosedText")
@@ -255,11 +264,14 @@ class Composer(QWidget):
         self.warning_bar.hide()
         if self._temp_dir is not None and checked.path.parent != self._temp_dir:
             self._drop_pasted()  # a pasted image replaced by another file
-        self._attachment = checked
-        hint = self.tr("add a caption below, or just send")
-        self.attachment_bar.show_text(checked.path.name, f"{formatting.file_size(checked.size)} · {hint}")
-        self._update_counter()
+        self._show_attachment(checked)
         return True
+
+    def _show_attachment(self, attachment: Attachment) -> None:
+        self._attachment = attachment
+        hint = self.tr("add a caption below, or just send")
+        self.attachment_bar.show_text(attachment.path.name, f"{formatting.file_size(attachment.size)} · {hint}")
+        self._update_counter()
 
     def clear_attachment(self) -> None:
         self._attachment = None
@@ -273,8 +285,10 @@ class Composer(QWidget):
         self._temp_dir = None
 
     def cleanup(self) -> None:
-        """The window closes: no pasted image stays behind."""
+        """The window closes: no pasted image stays behind (its bytes were read when
+        the send was planned)."""
         self._drop_pasted()
+        self._drop_pending_files()
 
     @property
     def attachment(self) -> Attachment | None:
@@ -333,20 +347,17 @@ class Composer(QWidget):
         self.send_button.setEnabled(has_content and length <= limit and (self.note_mode or self._window_open))
 
     def submit(self) -> None:
-        text = self.edit.toPlainText().strip()
         if not self.send_button.isEnabled():
             return
-        if self.note_mode:
-            self.add_note.emit(text)
-        elif self._attachment is not None:
-            path = self._attachment.path
-            self.send_media.emit(str(path), text, self._reply_wamid)
-            self.clear_attachment()  # a pasted image: the store holds its copy now
+        pending = self._take_for_sending()
+        text = pending.text.strip()
+        if pending.note:
+            self._hand_over(pending, lambda: self.add_note.emit(text))
+        elif pending.attachment is not None:
+            path = str(pending.attachment.path)
+            self._hand_over(pending, lambda: self.send_media.emit(path, text, pending.reply_wamid))
         else:
-            self.send_text.emit(text, self._reply_wamid)
-        self.edit.clear()
-        if self._reply_wamid:
-            self.clear_reply()
+            self._hand_over(pending, lambda: self.send_text.emit(text, pending.reply_wamid))
 
     def choose_template(self) -> None:
         from wadesk.desktop.dialogs.template_dialog import TemplateDialog

@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from wadesk.core.phone_format import format_number
-from wadesk.desktop import formatting, message_kinds as mk
+from wadesk.desktop import formatting
+from wadesk.desktop import message_kinds as mk
 from wadesk.desktop.chat_items import ChatItem
 from wadesk.desktop.media_cache import MediaCache
 from wadesk.desktop.views import glyphs
@@ -59,9 +60,11 @@ def _card_colour(item: ChatItem, colours: dict[str, str]) -> QColor:
 def _visual(painter: QPainter, item: ChatItem, rect: QRectF, colours: dict[str, str],
             style: BubbleStyle, media: MediaCache | None) -> None:
     message = item.message
-    sticker = item.kind == mk.STICKER
+    sticker, video = item.kind == mk.STICKER, item.kind == mk.VIDEO
     image = None
-    if media is not None and message is not None and message.media_file:
+    # No frame is taken from a video (Qt cannot decode one): its file, often the
+    # largest in a chat, is not decrypted just to fail.
+    if media is not None and message is not None and message.media_file and not video:
         image = media.thumbnail(message.id, sticker=sticker)
     clip = QPainterPath()
     clip.addRoundedRect(rect, 6, 6)
@@ -70,7 +73,6 @@ def _visual(painter: QPainter, item: ChatItem, rect: QRectF, colours: dict[str, 
         painter.drawImage(rect, image)
         painter.setClipping(False)
     elif not sticker:
-        video = item.kind == mk.VIDEO
         painter.fillPath(clip, QColor("#3b4a54") if video else _card_colour(item, colours).darker(104))
         if not video:  # a video gets the play button instead
             glyphs.draw(painter, "camera", QRectF(rect.center().x() - 22, rect.center().y() - 34, 44, 44),
@@ -78,6 +80,8 @@ def _visual(painter: QPainter, item: ChatItem, rect: QRectF, colours: dict[str, 
         state = media.state(message.id) if media is not None and message is not None else None
         if message is not None and not message.media_file:
             note = QCoreApplication.translate("media_painter", "Not downloaded yet")
+        elif video:
+            note = ""  # downloaded: the play button says what to do
         elif state == "error":
             note = QCoreApplication.translate("media_painter", "The file cannot be shown")
         else:
@@ -85,7 +89,7 @@ def _visual(painter: QPainter, item: ChatItem, rect: QRectF, colours: dict[str, 
         note_colour = QColor("#d1d7db") if video else QColor(colours["muted"])
         _elided(painter, QRectF(rect.left() + 8, rect.center().y() + (34 if video else 14), rect.width() - 16, 20),
                 note, style.small, note_colour, Qt.AlignmentFlag.AlignCenter)
-    if item.kind == mk.VIDEO:
+    if video:
         centre = rect.center()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 120))
