@@ -137,9 +137,15 @@ def apply_theme(app: QApplication, scheme: str = "system") -> dict[str, str]:
     """Apply 'light', 'dark' or 'system'; return the colours used (views paint with them)."""
     dark = system_prefers_dark() if scheme == "system" else scheme == "dark"
     colours = DARK if dark else LIGHT
+    name = "dark" if dark else "light"
+    template = Template(resource("style.qss").read_text(encoding="utf-8"))
+    sheet = template.substitute(colours | _arrow_images(colours["muted"]))
+    if app.property("wadesk_theme") == name and app.styleSheet() == sheet:
+        return colours  # applied already: a new style and sheet would re-polish every widget
     # First: widgets that repaint their icons on the palette change ask current_colours().
-    app.setProperty("wadesk_theme", "dark" if dark else "light")
-    app.setStyle("Fusion")  # the same look on Windows, macOS and Linux
+    app.setProperty("wadesk_theme", name)
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # the same look on Windows, macOS and Linux
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(colours["window"]))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(colours["text"]))
@@ -155,6 +161,5 @@ def apply_theme(app: QApplication, scheme: str = "system") -> dict[str, str]:
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor(colours["text"]))
     palette.setColor(QPalette.ColorRole.Link, QColor(colours["accent"]))
     app.setPalette(palette)
-    template = Template(resource("style.qss").read_text(encoding="utf-8"))
-    app.setStyleSheet(template.substitute(colours | _arrow_images(colours["muted"])))
+    app.setStyleSheet(sheet)
     return colours
