@@ -311,3 +311,25 @@ def test_texts_and_tokens_stay_out_of_logs(relay, client, team, sim_api, caplog)
     assert secret_text not in logged
     assert team.tokens["agent"] not in logged
     assert base64.b64encode(secret_text.encode()).decode() not in logged
+
+
+def test_video_and_sticker_go_out_through_an_upload(relay, client, team, sim_api):
+    """The two media kinds the list above leaves out (a short clip, a WebP sticker)."""
+    conversation_id, _ = customer_writes(sim_api, relay)
+    clip = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 2000
+    sticker = b"RIFF" + (2000).to_bytes(4, "little") + b"WEBPVP8 " + b"\x00" * 1992
+    sent_ids = []
+    for name, data, mime, kind in (("probefahrt.mp4", clip, "video/mp4", "video"),
+                                   ("daumen.webp", sticker, "image/webp", "sticker")):
+        uploaded = client.post(f"/api/v1/media?filename={name}", content=data,
+                               headers={**team.headers("agent"), "Content-Type": mime})
+        assert uploaded.status_code == 201, uploaded.text
+        media_id = uploaded.json()["media_id"]
+        content = {"id": media_id, "caption": "Die Probefahrt"} if kind == "video" else {"id": media_id}
+        answer = send(client, team, conversation_id, kind, content)
+        assert answer.status_code == 200 and answer.json()["state"] == "accepted", answer.text
+        sent_ids.append(media_id)
+    sent = sim_sent(sim_api)
+    assert [m["type"] for m in sent] == ["video", "sticker"]
+    assert sent[0]["request"]["video"] == {"id": sent_ids[0], "caption": "Die Probefahrt"}
+    assert sent[1]["request"]["sticker"] == {"id": sent_ids[1]}
