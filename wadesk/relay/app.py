@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from wadesk.exception_place import innermost_frame
 from wadesk.relay import (
     automations_api,
     cloud_token_api,
@@ -45,7 +46,6 @@ from wadesk.relay import (
 )
 from wadesk.relay.access import ApiError, api_error_handler, error_body
 from wadesk.relay.context import RelayContext
-from wadesk.relay.logs import innermost_frame
 
 log = logging.getLogger("wadesk.relay")
 _LOGGED = "wadesk.error_logged"  # set in the ASGI scope once `_unexpected` logged a 500

@@ -43,9 +43,9 @@ from starlette.routing import BaseRoute, Route
 from wadesk.cloud import signature
 from wadesk.cloud.webhook_parser import OBJECT, InvalidWebhook, loads_envelope, parse_webhook
 from wadesk.cloud.webhook_types import WebhookEvent
+from wadesk.exception_place import innermost_frame
 from wadesk.relay.context import RelayContext
 from wadesk.relay.intake_store import IntakeWrite
-from wadesk.relay.logs import innermost_frame
 from wadesk.relay.status_webhooks import translate_statuses
 from wadesk.relay.webhook_events import Translation, translate
 

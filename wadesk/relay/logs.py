@@ -12,6 +12,8 @@ import logging
 import sys
 import time
 
+from wadesk.exception_place import frames
+
 _STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None)).keys()) | {
     "message", "asctime", "taskName"}
 _NEVER = ("token", "secret", "password", "text", "body", "authorization", "key", "caption")
@@ -39,24 +41,6 @@ class JsonFormatter(logging.Formatter):
             entry["exception"] = type(exc).__name__
             entry["frames"] = frames(exc)
         return json.dumps(entry, ensure_ascii=False)
-
-
-def frames(exc: BaseException, limit: int = 8) -> str:
-    """Where `exc` came from, innermost last: "file:line function" (files relative to
-    the package), no values."""
-    found: list[str] = []
-    tb = exc.__traceback__
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        path = code.co_filename.replace("\\", "/").rsplit("/wadesk/", 1)[-1]
-        found.append(f"{path}:{tb.tb_lineno} {code.co_name}")
-        tb = tb.tb_next
-    return " > ".join(found[-limit:]) or "?"
-
-
-def innermost_frame(exc: BaseException) -> str:
-    """file:line where `exc` was raised (the file relative to the package), no values."""
-    return frames(exc, 1).rsplit(" ", 1)[0]
 
 
 def configure(level: str = "info") -> None:

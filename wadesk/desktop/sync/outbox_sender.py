@@ -41,11 +41,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-
 from wadesk.core.send_failure_texts import MEDIA_MISSING, SEND_ERROR
-from wadesk.desktop.sync.error_log import described
 from wadesk.desktop.sync.event_apply import SendRefusal
 from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayBadAnswer, RelayRefused, RelayUnavailable
+from wadesk.exception_place import described
 from wadesk.store import media_files, messages, notes, outbox, replica_sync, statuses
 from wadesk.store._db import Connection, transaction
 from wadesk.store.media_files import MediaFileError

@@ -21,7 +21,8 @@ Nothing stops for good: the long-poll, the outbox and the media downloads run un
 says "reconnecting" meanwhile). In the outbox an item that fails unexpectedly waits
 alone, with backoff, and after `outbox_error_tries` is settled as failed with a plain
 reason; what was written after it in the same conversation waits for it (order), the
-other conversations go on. Failures are logged by type and place only (error_log.py).
+other conversations go on. Failures are logged by type and place only
+(wadesk/exception_place.py).
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from wadesk.desktop.sync import presence
 from wadesk.desktop.sync.connection_state import ConnectionState
 from wadesk.desktop.sync.db_thread import DbThread
-from wadesk.desktop.sync.error_log import described
 from wadesk.desktop.sync.event_apply import ColleagueTyping, apply_page
 from wadesk.desktop.sync.media_fetch import MediaFetcher
 from wadesk.desktop.sync.outbox_sender import OutboxSender, Outcome
 from wadesk.desktop.sync.relay_api import RelayApi, RelayAuthError, RelayError, RelayUnavailable
 from wadesk.desktop.sync.template_list import TemplateFetcher
+from wadesk.exception_place import described
 from wadesk.store import conversations, outbox, replica_sync
 from wadesk.store.errors import StoreError
 from wadesk.store.sync_state import get_sync_cursor
