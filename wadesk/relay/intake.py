@@ -188,7 +188,7 @@ class WebhookIntake:
 
     def refused(self, rej: Reject) -> tuple[int, bytes, bytes]:
         self.ctx.stats[f"webhook_{rej.status}"] += 1
-        return rej.status, _error_json(rej.code, rej.message), b"application/json"
+        return rej.status, error_json(rej.code, rej.message), b"application/json"
 
     def _envelope(self, body: bytes) -> dict[str, Any]:
         try:
@@ -304,5 +304,5 @@ def _short(text: str) -> str:
     return text[:120]
 
 
-def _error_json(code: str, message: str) -> bytes:
+def error_json(code: str, message: str) -> bytes:
     return json.dumps({"error": {"code": code, "message": message}}).encode()

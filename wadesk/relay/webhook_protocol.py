@@ -24,9 +24,10 @@ leaves uvicorn as it is. tests/relay/test_webhook_protocol.py drives it over TCP
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from typing import Any
 
-from wadesk.relay.intake import MAX_BODY, Reject, WebhookIntake, too_large
+from wadesk.relay.intake import MAX_BODY, Reject, WebhookIntake, error_json, too_large
 
 log = logging.getLogger("wadesk.relay.intake")
 
@@ -35,13 +36,10 @@ try:
 except ImportError:  # httptools missing: uvicorn uses h11, and so do we
     HttpToolsProtocol = None  # type: ignore[assignment,misc]
 
+_STATUS_LINES = {s.value: b"HTTP/1.1 %d %s\r\n" % (s.value, s.phrase.encode()) for s in HTTPStatus}
 MAX_HEAD = 64 * 1024  # request line and headers (nginx's default allows 32 KB)
 _NEEDED = ("on_message_begin", "on_url", "on_header", "on_headers_complete", "on_body", "on_message_complete",
            "on_response_complete", "connection_lost", "shutdown")
-_STATUS = {200: b"200 OK", 400: b"400 Bad Request", 401: b"401 Unauthorized",
-           403: b"403 Forbidden", 413: b"413 Payload Too Large",
-           415: b"415 Unsupported Media Type", 500: b"500 Internal Server Error",
-           503: b"503 Service Unavailable"}
 
 
 def protocol_for(intake: WebhookIntake | None) -> type | None:
@@ -107,11 +105,8 @@ class _WebhookFastPath(HttpToolsProtocol or object):  # type: ignore[misc]
             return True
         self._head_refused = True
         self.intake.ctx.stats["http_431"] += 1
-        body = b'{"error":{"code":"headers_too_large","message":"The request\'s headers are too large."}}'
-        self.transport.write(b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
-                             b"content-type: application/json\r\ncontent-length: "
-                             + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n" + body)
-        self.transport.close()
+        self._write(431, error_json("headers_too_large", "The request's headers are too large."),
+                    b"application/json", keep_alive=False)
         return False
 
     def on_headers_complete(self) -> None:
@@ -199,23 +194,27 @@ class _WebhookFastPath(HttpToolsProtocol or object):  # type: ignore[misc]
     def _answer(self, pending: _Pending, answer: tuple[int, bytes, bytes]) -> None:
         status, body, ctype = answer
         pending.response_complete = True
+        if not pending.disconnected:
+            self._write(status, body, ctype, keep_alive=pending.keep_alive)
+
+    def _write(self, status: int, body: bytes, ctype: bytes, *, keep_alive: bool) -> None:
+        """One whole answer in one write; then the next request, or the connection closed."""
         transport = self.transport
-        if pending.disconnected or transport.is_closing():
+        if transport.is_closing():
             return
-        head = [b"HTTP/1.1 ", _STATUS.get(status, str(status).encode()), b"\r\n"]
+        head = [_STATUS_LINES[status]]
         for name, value in self.server_state.default_headers:
             head += [name, b": ", value, b"\r\n"]
         head += [b"content-type: ", ctype, b"\r\ncontent-length: ",
                  str(len(body)).encode(), b"\r\n"]
-        if not pending.keep_alive:
+        if not keep_alive:
             head.append(b"connection: close\r\n")
         head += [b"\r\n", body]
         transport.write(b"".join(head))
-        if pending.keep_alive:
+        if keep_alive:
             self.on_response_complete()
         else:
             transport.close()
-
 
 def _unexpected(exc: BaseException) -> Reject:
     """As the ASGI app answers an unexpected error: logged by type, 500, no values."""
